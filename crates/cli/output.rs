@@ -1,0 +1,57 @@
+//! Writing results: stdout, atomic files, errors.
+
+use anyhow::{bail, Context};
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+pub fn stdout() -> BufWriter<std::io::StdoutLock<'static>> {
+    BufWriter::new(std::io::stdout().lock())
+}
+
+/// Prints an error and its causes to stderr.
+pub fn print_error(err: &anyhow::Error) {
+    let mut stderr = anstream::stderr().lock();
+    let _ = writeln!(stderr, "error: {err}");
+    for cause in err.chain().skip(1) {
+        let _ = writeln!(stderr, "  caused by: {cause}");
+    }
+}
+
+/// Escapes a field for TSV: backslash, tab, newline and carriage return.
+pub fn tsv_escape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['\\', '\t', '\n', '\r']) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same
+/// directory, renamed over the target. Refuses to replace an existing file
+/// unless `force`.
+pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> anyhow::Result<()> {
+    if path.exists() && !force {
+        bail!("{} exists; use --force to overwrite it", path.display());
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write to {}", dir.display()))?;
+    tmp.write_all(contents)
+        .and_then(|()| tmp.flush())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}

@@ -41,6 +41,104 @@ pub enum Command {
     /// Cut Chinese and English documents into sentences, with byte offsets.
     #[command(after_long_help = SEGMENT_HELP)]
     Segment(SegmentArgs),
+    /// Check English translations against the glossary.
+    #[command(after_long_help = CHECK_HELP)]
+    Check(CheckArgs),
+    /// List the check rules, or explain one.
+    Rules(RulesArgs),
+    /// Work with glossaries.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
+}
+
+const CHECK_HELP: &str = "\
+What is checked:
+  Every English document (*.txt, found recursively in a directory) is checked
+  against the glossary: deprecated renderings (deprecated-term), one concept
+  rendered several ways in one document (inconsistent-term) and misspelt names
+  (near-miss). Chinese documents are recognised by their script and skipped:
+  they have nothing to hold to an English glossary on their own.
+  `bitext rules` lists the rules; `--explain ID` documents one.
+
+Baselines (CI that fails on new problems only):
+  bitext check corpus --write-baseline .bitext-baseline.json   record today's findings
+  bitext check corpus --baseline .bitext-baseline.json         report new ones only
+  A finding is known by its rule, file, concept, found text and occurrence
+  index, not by its line, so moving lines does not make it new. Baseline
+  entries that no longer match are listed as stale.
+
+Examples:
+  bitext check corpus
+  bitext check corpus/en/000_aafadf07d820b436.txt -g glossary/admin.toml
+  bitext check corpus --format sarif -o bitext.sarif
+  bitext check --explain deprecated-term
+
+Exit codes:
+  0  no new findings (or --exit-zero)
+  1  new findings
+  2  bad input: a missing path, an unreadable or binary file, a glossary error
+     (with file, line and column), or bad usage";
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files or directories to check.
+    #[arg(required_unless_present = "explain")]
+    pub paths: Vec<PathBuf>,
+    /// A glossary file or a directory of *.toml glossary files.
+    #[arg(long, short = 'g', default_value = "glossary")]
+    pub glossary: PathBuf,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record all current findings in FILE as the new baseline.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+    /// Allow -o and --write-baseline to replace an existing file.
+    #[arg(long)]
+    pub force: bool,
+    /// Exit 0 even when there are findings.
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Explain a rule and exit.
+    #[arg(long, value_name = "RULE")]
+    pub explain: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// A report for people: grouped by file, spans marked, summary by rule.
+    Human,
+    /// One JSON document: {"findings": [...], "summary": {...}}.
+    Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// A rule to explain; all rules are listed when absent.
+    pub rule: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Validate glossary files strictly and warn about near-duplicates.
+    #[command(after_long_help = "Examples:\n  bitext glossary lint\n  bitext glossary lint glossary/admin.toml\n\n\
+Exit codes:\n  0  valid (warnings are printed but do not fail)\n  2  an error: file, line and column are given")]
+    Lint(LintArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// A glossary file or directory.
+    #[arg(default_value = "glossary")]
+    pub path: PathBuf,
 }
 
 const SEGMENT_HELP: &str = "\

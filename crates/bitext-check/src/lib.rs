@@ -1,1 +1,319 @@
+//! Terminology QA for Chinese–English translations.
+//!
+//! A [`Checker`] compiles a [`Glossary`] once and checks English documents
+//! against it, producing [`Diagnostic`]s under the rules of [`rules`]:
+//! `deprecated-term`, `inconsistent-term` and `near-miss`. [`baseline`]
+//! fingerprints findings so CI fails on new ones only, and [`render`]
+//! writes them as a human report, JSON or SARIF.
+//!
+//! ```
+//! use bitext_check::Checker;
+//! use bitext_glossary::Glossary;
+//!
+//! let glossary = Glossary::from_str(r#"
+//! [[term]]
+//! id = "banner"
+//! zh = "旗"
+//! en.preferred = "banner"
+//! en.deprecated = ["flag county"]
+//! "#, "g.toml").unwrap();
+//! let checker = Checker::new(&glossary);
+//! let text = "Key ecological function flag counties (cities, districts).";
+//! let findings = checker.check_english("a.txt", text, 0);
+//! assert_eq!(findings[0].rule, "deprecated-term");
+//! assert_eq!(findings[0].found, "flag counties");
+//! assert_eq!(findings[0].column, 25);
+//! ```
 
+pub mod baseline;
+mod diagnostic;
+pub mod matcher;
+pub mod render;
+pub mod rules;
+
+pub use diagnostic::Diagnostic;
+pub use rules::{Rule, Severity, RULES};
+
+use bitext_core::LineIndex;
+use bitext_glossary::{Concept, Glossary};
+use matcher::{Folded, Folder, Matcher};
+use std::collections::{HashMap, HashSet};
+
+/// Shortest word the near-miss rule considers: below this, one edit turns
+/// too many names into common words (Three/There).
+const NEAR_MISS_MIN_LEN: usize = 6;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Preferred,
+    Admitted,
+    Deprecated(usize),
+}
+
+struct Pattern {
+    concept: usize,
+    kind: Kind,
+    /// The rendering as written in the glossary.
+    rendering: String,
+    /// Its words, for case-sensitive concepts.
+    upper: Vec<bool>,
+}
+
+/// A glossary compiled for matching.
+pub struct Checker<'g> {
+    concepts: &'g [Concept],
+    folder: Folder,
+    patterns: Vec<Pattern>,
+    matcher: Matcher,
+    /// Proper-noun words of renderings (lowercase) → the word as written.
+    names: Vec<(String, String)>,
+    /// Every word of every rendering, lowercase, and their stems.
+    vocabulary: HashSet<String>,
+}
+
+/// One use of a concept in a document.
+struct Use {
+    concept: usize,
+    kind: Kind,
+    start: usize,
+    end: usize,
+    pattern: usize,
+}
+
+impl<'g> Checker<'g> {
+    pub fn new(glossary: &'g Glossary) -> Self {
+        let folder = Folder::default();
+        let mut patterns = Vec::new();
+        let mut keys = Vec::new();
+        let mut names: Vec<(String, String)> = Vec::new();
+        let mut vocabulary = HashSet::new();
+        for (ci, c) in glossary.concepts.iter().enumerate() {
+            let renderings = std::iter::once((Kind::Preferred, &c.preferred))
+                .chain(c.admitted.iter().map(|a| (Kind::Admitted, a)))
+                .chain(c.deprecated.iter().enumerate().map(|(i, d)| (Kind::Deprecated(i), &d.text)));
+            for (kind, rendering) in renderings {
+                let Some(key) = folder.pattern(rendering) else {
+                    continue;
+                };
+                let folded = folder.fold(rendering);
+                let upper = folded.tokens.iter().map(|t| t.first_upper).collect();
+                for t in &folded.tokens {
+                    let word = &rendering[t.start..t.end];
+                    vocabulary.insert(word.to_lowercase());
+                    if !matches!(kind, Kind::Deprecated(_))
+                        && t.first_upper
+                        && word.chars().count() >= NEAR_MISS_MIN_LEN
+                        && !names.iter().any(|(l, _)| *l == word.to_lowercase())
+                    {
+                        names.push((word.to_lowercase(), word.to_owned()));
+                    }
+                }
+                for stem in key.split(' ') {
+                    vocabulary.insert(stem.to_owned());
+                }
+                // Renderings that fold to the same words (inflections, hyphen
+                // variants) are one rendering; the accepted one, listed
+                // first, wins.
+                let duplicate = patterns
+                    .iter()
+                    .zip(&keys)
+                    .any(|(p, k): (&Pattern, &String)| p.concept == ci && *k == key);
+                if duplicate {
+                    continue;
+                }
+                keys.push(key);
+                patterns.push(Pattern {
+                    concept: ci,
+                    kind,
+                    rendering: rendering.clone(),
+                    upper,
+                });
+            }
+        }
+        let matcher = Matcher::new(&keys);
+        Checker {
+            concepts: &glossary.concepts,
+            folder,
+            patterns,
+            matcher,
+            names,
+            vocabulary,
+        }
+    }
+
+    /// Checks one English document. `path` is the name reported;
+    /// `offset_base` is added to byte spans (the BOM length of the file).
+    /// Diagnostics come sorted by position, without fingerprints (see
+    /// [`baseline::fingerprint_all`]).
+    pub fn check_english(&self, path: &str, text: &str, offset_base: usize) -> Vec<Diagnostic> {
+        let folded = self.folder.fold(text);
+        let uses = self.uses(&folded, text);
+        let index = LineIndex::new(text);
+        let mut out = Vec::new();
+        let mut emit = |rule: &rules::Rule, start: usize, end: usize, expected: String, term: String, message: String| {
+            let (line, column) = index.line_col(text, start);
+            let (end_line, end_column) = index.line_col(text, end);
+            out.push(Diagnostic {
+                rule: rule.id,
+                severity: rule.severity,
+                path: path.to_owned(),
+                line,
+                column,
+                end_line,
+                end_column,
+                span: [offset_base + start, offset_base + end],
+                found: text[start..end].to_owned(),
+                expected,
+                term,
+                message,
+                fingerprint: String::new(),
+            });
+        };
+
+        // deprecated-term
+        for u in &uses {
+            if let Kind::Deprecated(i) = u.kind {
+                let c = &self.concepts[u.concept];
+                let found = &text[u.start..u.end];
+                let mut message = format!(
+                    "`{}` is a deprecated rendering of {} ({}); use `{}`",
+                    one_line(found),
+                    c.zh,
+                    c.id,
+                    c.preferred
+                );
+                if let Some(reason) = &c.deprecated[i].reason {
+                    message.push_str(": ");
+                    message.push_str(reason);
+                }
+                emit(&rules::DEPRECATED_TERM, u.start, u.end, c.preferred.clone(), c.id.clone(), message);
+            }
+        }
+
+        // inconsistent-term: group uses by concept, variants by rendering.
+        let mut by_concept: HashMap<usize, Vec<&Use>> = HashMap::new();
+        for u in &uses {
+            by_concept.entry(u.concept).or_default().push(u);
+        }
+        let mut concepts: Vec<_> = by_concept.into_iter().collect();
+        concepts.sort_by_key(|(_, us)| us[0].start);
+        for (ci, us) in concepts {
+            // variant key: the glossary rendering matched, in order of first use.
+            let mut variants: Vec<(usize, usize, &Use)> = Vec::new(); // (pattern, count, first)
+            for u in &us {
+                match variants.iter_mut().find(|(p, _, _)| *p == u.pattern) {
+                    Some(v) => v.1 += 1,
+                    None => variants.push((u.pattern, 1, u)),
+                }
+            }
+            if variants.len() < 2 {
+                continue;
+            }
+            let c = &self.concepts[ci];
+            // The dominant variant: the most used accepted one, else the most used.
+            let dominant = variants
+                .iter()
+                .enumerate()
+                .max_by_key(|(k, (p, n, _))| {
+                    let accepted = !matches!(self.patterns[*p].kind, Kind::Deprecated(_));
+                    (accepted, *n, std::cmp::Reverse(*k))
+                })
+                .map(|(k, _)| k)
+                .unwrap_or(0);
+            let at = variants
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != dominant)
+                .map(|(_, v)| v.2)
+                .min_by_key(|u| u.start)
+                .expect("two variants or more");
+            let list = variants
+                .iter()
+                .map(|(p, n, _)| format!("`{}` ×{n}", self.patterns[*p].rendering))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let message = format!(
+                "{} ({}) is rendered {} ways in this document: {list} (preferred: `{}`)",
+                c.zh,
+                c.id,
+                variants.len(),
+                c.preferred
+            );
+            emit(&rules::INCONSISTENT_TERM, at.start, at.end, c.preferred.clone(), c.id.clone(), message);
+        }
+
+        // near-miss: only names, so words the document itself uses in
+        // lowercase (ordinary English words) are neither names nor
+        // misspellings of one.
+        let lowercase_words: HashSet<&str> = folded
+            .tokens
+            .iter()
+            .filter(|t| !t.first_upper)
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        for t in &folded.tokens {
+            let word = &text[t.start..t.end];
+            let len = word.chars().count();
+            if !t.first_upper || len < NEAR_MISS_MIN_LEN {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if self.vocabulary.contains(&lower) || lowercase_words.contains(lower.as_str()) {
+                continue;
+            }
+            let max = if len >= 8 { 2 } else { 1 };
+            let close = self.names.iter().find(|(name, _)| {
+                if lowercase_words.contains(name.as_str()) {
+                    return false;
+                }
+                let d = strsim::damerau_levenshtein(&lower, name);
+                (1..=max).contains(&d) && name.chars().next() == lower.chars().next()
+            });
+            if let Some((name, written)) = close {
+                // An inflection of the name itself is no misspelling.
+                let stem = self.folder.pattern(word).unwrap_or_default();
+                if self.folder.pattern(name).is_some_and(|s| s == stem) || self.vocabulary.contains(stem.trim()) {
+                    continue;
+                }
+                let concept = self
+                    .patterns
+                    .iter()
+                    .find(|p| p.rendering.split(|c: char| !c.is_alphanumeric()).any(|w| w == written))
+                    .map(|p| &self.concepts[p.concept]);
+                let (term, expected) = concept.map_or((String::new(), written.clone()), |c| (c.id.clone(), written.clone()));
+                let message = format!("`{word}` looks like a misspelling of `{written}`");
+                emit(&rules::NEAR_MISS, t.start, t.end, expected, term, message);
+            }
+        }
+        out.sort_by(|a, b| (a.span, a.rule).cmp(&(b.span, b.rule)));
+        out
+    }
+
+    fn uses(&self, folded: &Folded, text: &str) -> Vec<Use> {
+        let mut uses = Vec::new();
+        for hit in self.matcher.find(folded) {
+            let p = &self.patterns[hit.pattern];
+            let tokens = &folded.tokens[hit.first_token..hit.end_token];
+            if self.concepts[p.concept].case_sensitive
+                && tokens.iter().zip(&p.upper).any(|(t, &u)| t.first_upper != u)
+            {
+                continue;
+            }
+            let start = tokens[0].start;
+            let end = tokens[tokens.len() - 1].end;
+            debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+            uses.push(Use {
+                concept: p.concept,
+                kind: p.kind,
+                start,
+                end,
+                pattern: hit.pattern,
+            });
+        }
+        uses
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,1 +1,402 @@
+//! bitext glossaries: one concept per `[[term]]` in TOML files.
+//!
+//! [`Glossary::load`] reads a file or a directory of `*.toml` files strictly:
+//! unknown fields, a concept without a preferred English rendering, a Chinese
+//! term claimed by two concepts, and a rendering that is both preferred (or
+//! admitted) and deprecated are errors with file, line and column.
+//! [`lint`] adds warnings about near-duplicates, the seed of an inconsistent
+//! glossary. The schema is documented in [`schema`] and `glossary/README.md`.
+//!
+//! ```
+//! let text = r#"
+//! [[term]]
+//! id = "banner"
+//! zh = "旗"
+//! [term.en]
+//! preferred = "banner"
+//! deprecated = ["flag county"]
+//! "#;
+//! let glossary = bitext_glossary::Glossary::from_str(text, "demo.toml").unwrap();
+//! assert_eq!(glossary.concepts[0].preferred, "banner");
+//! assert_eq!(glossary.concepts[0].deprecated[0].text, "flag county");
+//! ```
 
+pub mod schema;
+
+use bitext_core::LineIndex;
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A rendering the glossary rejects, with the reason to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deprecated {
+    pub text: String,
+    pub reason: Option<String>,
+}
+
+/// One concept of the glossary, resolved.
+#[derive(Debug, Clone)]
+pub struct Concept {
+    pub id: String,
+    pub zh: String,
+    pub zh_variants: Vec<String>,
+    pub preferred: String,
+    pub admitted: Vec<String>,
+    pub deprecated: Vec<Deprecated>,
+    pub note: Option<String>,
+    pub source: Option<String>,
+    pub domain: Option<String>,
+    pub case_sensitive: bool,
+    pub pos: Option<String>,
+    pub status: Option<String>,
+    /// Where the concept is defined.
+    pub origin: Origin,
+}
+
+/// A position in a glossary file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path.display(), self.line, self.column)
+    }
+}
+
+/// A glossary: the concepts of one or more files.
+#[derive(Debug, Clone, Default)]
+pub struct Glossary {
+    pub concepts: Vec<Concept>,
+}
+
+/// An error in a glossary, with its position when it has one.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {source}")]
+    Decode {
+        path: PathBuf,
+        #[source]
+        source: bitext_core::DecodeError,
+    },
+    #[error("{origin}: {message}")]
+    Invalid { origin: Origin, message: String },
+    #[error("{path}: no glossary files (*.toml) found")]
+    Empty { path: PathBuf },
+}
+
+impl Glossary {
+    /// Reads a glossary file, or every `*.toml` file of a directory (sorted
+    /// by name, not recursing into hidden directories).
+    pub fn load(path: &Path) -> Result<Glossary, Error> {
+        let meta = std::fs::metadata(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let files = if meta.is_dir() {
+            let mut files = Vec::new();
+            collect_toml(path, &mut files)?;
+            files.sort();
+            if files.is_empty() {
+                return Err(Error::Empty {
+                    path: path.to_owned(),
+                });
+            }
+            files
+        } else {
+            vec![path.to_owned()]
+        };
+        let mut glossary = Glossary::default();
+        for file in files {
+            let bytes = std::fs::read(&file).map_err(|source| Error::Io {
+                path: file.clone(),
+                source,
+            })?;
+            let doc = bitext_core::decode(&bytes).map_err(|source| Error::Decode {
+                path: file.clone(),
+                source,
+            })?;
+            glossary.add_file(&doc.text, &file)?;
+        }
+        glossary.validate()?;
+        Ok(glossary)
+    }
+
+    /// Parses one file's text; `path` is used in error messages.
+    #[allow(clippy::should_implement_trait)]
+    pub fn from_str(text: &str, path: impl AsRef<Path>) -> Result<Glossary, Error> {
+        let mut glossary = Glossary::default();
+        glossary.add_file(text, path.as_ref())?;
+        glossary.validate()?;
+        Ok(glossary)
+    }
+
+    fn add_file(&mut self, text: &str, path: &Path) -> Result<(), Error> {
+        let index = LineIndex::new(text);
+        let origin_at = |offset: usize| {
+            let (line, column) = index.line_col(text, offset);
+            Origin {
+                path: path.to_owned(),
+                line,
+                column,
+            }
+        };
+        let file: schema::File = toml::from_str(text).map_err(|e| Error::Invalid {
+            origin: origin_at(e.span().map_or(0, |s| s.start)),
+            message: e.message().to_owned(),
+        })?;
+        // Positions of each `[[term]]` header, in order, for entry-level errors.
+        let headers: Vec<usize> = text
+            .match_indices("[[term]]")
+            .filter(|(at, _)| text[..*at].rsplit('\n').next().is_some_and(|l| l.trim().is_empty()))
+            .map(|(at, _)| at)
+            .collect();
+        for (k, entry) in file.term.into_iter().enumerate() {
+            let origin = origin_at(headers.get(k).copied().unwrap_or(0));
+            let invalid = |message: String| Error::Invalid {
+                origin: origin.clone(),
+                message,
+            };
+            let id = entry.id.trim().to_owned();
+            if id.is_empty() {
+                return Err(invalid("a term has an empty `id`".into()));
+            }
+            if entry.zh.trim().is_empty() {
+                return Err(invalid(format!("term `{id}` has an empty `zh`")));
+            }
+            let preferred = match entry.en.preferred {
+                Some(p) if !p.trim().is_empty() => p.trim().to_owned(),
+                _ => return Err(invalid(format!("term `{id}` has no `en.preferred` rendering"))),
+            };
+            let deprecated = entry
+                .en
+                .deprecated
+                .into_iter()
+                .map(|d| match d {
+                    schema::DeprecatedEntry::Plain(text) => Deprecated { text, reason: None },
+                    schema::DeprecatedEntry::WithReason(t) => Deprecated {
+                        text: t.text,
+                        reason: t.reason,
+                    },
+                })
+                .collect();
+            self.concepts.push(Concept {
+                id,
+                zh: entry.zh.trim().to_owned(),
+                zh_variants: entry.zh_variants,
+                preferred,
+                admitted: entry.en.admitted,
+                deprecated,
+                note: entry.note,
+                source: entry.source,
+                domain: entry.domain,
+                case_sensitive: entry.case_sensitive,
+                pos: entry.pos,
+                status: entry.status,
+                origin,
+            });
+        }
+        Ok(())
+    }
+
+    /// The strict checks that span entries and files.
+    fn validate(&self) -> Result<(), Error> {
+        let mut ids: HashMap<&str, &Concept> = HashMap::new();
+        let mut zh: HashMap<&str, &Concept> = HashMap::new();
+        for c in &self.concepts {
+            if let Some(first) = ids.insert(&c.id, c) {
+                return Err(Error::Invalid {
+                    origin: c.origin.clone(),
+                    message: format!("duplicate id `{}` (first defined at {})", c.id, first.origin),
+                });
+            }
+            for term in std::iter::once(&c.zh).chain(&c.zh_variants) {
+                if let Some(first) = zh.insert(term, c) {
+                    if first.id != c.id {
+                        return Err(Error::Invalid {
+                            origin: c.origin.clone(),
+                            message: format!(
+                                "zh term `{term}` is in two concepts: `{}` and `{}` (at {})",
+                                c.id, first.id, first.origin
+                            ),
+                        });
+                    }
+                }
+            }
+            for d in &c.deprecated {
+                let clash = std::iter::once(&c.preferred)
+                    .chain(&c.admitted)
+                    .find(|ok| ok.to_lowercase() == d.text.to_lowercase());
+                if let Some(ok) = clash {
+                    return Err(Error::Invalid {
+                        origin: c.origin.clone(),
+                        message: format!(
+                            "term `{}`: `{ok}` is both accepted and deprecated",
+                            c.id
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+        path: dir.to_owned(),
+        source,
+    })?;
+    for entry in entries {
+        let entry = entry.map_err(|source| Error::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_toml(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// A lint warning: legal, but likely a mistake.
+#[derive(Debug, Clone)]
+pub struct Warning {
+    pub origin: Origin,
+    pub message: String,
+}
+
+/// Warns about concepts and renderings so alike they are probably one
+/// (`Three-North` beside `Three North`; `三北工程` beside `三北防护林工程`).
+pub fn lint(glossary: &Glossary) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    let cs = &glossary.concepts;
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    for (i, a) in cs.iter().enumerate() {
+        for b in &cs[i + 1..] {
+            // Chinese: one term contained in the other, or nearly equal.
+            let (za, zb) = (&a.zh, &b.zh);
+            // One term inside the other is a narrower concept (中华民族共同体
+            // in 中华民族共同体意识), not a duplicate.
+            let nested = za.contains(zb.as_str()) || zb.contains(za.as_str());
+            let zh_close = !nested
+                && (strsim::normalized_levenshtein(za, zb) >= 0.75
+                    || abbreviates(za, zb)
+                    || abbreviates(zb, za));
+            if zh_close {
+                warnings.push(Warning {
+                    origin: b.origin.clone(),
+                    message: format!(
+                        "concepts `{}` ({za}) and `{}` ({zb}) look like one concept",
+                        a.id, b.id
+                    ),
+                });
+            }
+            let (pa, pb) = (fold(&a.preferred), fold(&b.preferred));
+            if pa == pb || (pa.len() >= 8 && strsim::levenshtein(&pa, &pb) <= 1) {
+                warnings.push(Warning {
+                    origin: b.origin.clone(),
+                    message: format!(
+                        "concepts `{}` and `{}` have near-identical preferred renderings: `{}` and `{}`",
+                        a.id, b.id, a.preferred, b.preferred
+                    ),
+                });
+            }
+        }
+        // Within a concept: accepted renderings that differ only in spelling.
+        let accepted: Vec<&String> = std::iter::once(&a.preferred).chain(&a.admitted).collect();
+        for (k, x) in accepted.iter().enumerate() {
+            for y in &accepted[k + 1..] {
+                if x != y && fold(x) == fold(y) {
+                    warnings.push(Warning {
+                        origin: a.origin.clone(),
+                        message: format!(
+                            "term `{}`: renderings `{x}` and `{y}` differ only in punctuation, space or case",
+                            a.id
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    warnings
+}
+
+/// Whether `short` (3+ characters) is `long` with some characters left
+/// out, keeping its first and last: 三北工程 in 三北防护林工程.
+fn abbreviates(short: &str, long: &str) -> bool {
+    let s: Vec<char> = short.chars().collect();
+    let l: Vec<char> = long.chars().collect();
+    if s.len() < 3 || s.len() >= l.len() || s.first() != l.first() || s.last() != l.last() {
+        return false;
+    }
+    let mut it = l.iter();
+    s.iter().all(|c| it.any(|x| x == c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        Glossary::from_str(text, "g.toml").unwrap_err().to_string()
+    }
+
+    #[test]
+    fn unknown_field_has_line_and_column() {
+        let e = err("[[term]]\nid = \"banner\"\nzh = \"旗\"\ncolour = 1\n[term.en]\npreferred = \"banner\"\n");
+        assert!(e.starts_with("g.toml:4:1: unknown field `colour`"), "{e}");
+    }
+
+    #[test]
+    fn missing_preferred() {
+        let e = err("[[term]]\nid = \"a\"\nzh = \"旗\"\nen.preferred = \"banner\"\n\n[[term]]\nid = \"b\"\nzh = \"盟\"\n[term.en]\nadmitted = [\"league\"]\n");
+        assert_eq!(e, "g.toml:6:1: term `b` has no `en.preferred` rendering");
+    }
+
+    #[test]
+    fn same_zh_in_two_concepts() {
+        let e = err("[[term]]\nid = \"a\"\nzh = \"旗\"\nen.preferred = \"banner\"\n\n[[term]]\nid = \"b\"\nzh = \"旗\"\nen.preferred = \"flag\"\n");
+        assert!(e.starts_with("g.toml:6:1: zh term `旗` is in two concepts"), "{e}");
+    }
+
+    #[test]
+    fn preferred_and_deprecated() {
+        let e = err("[[term]]\nid = \"a\"\nzh = \"旗\"\nen.preferred = \"banner\"\nen.deprecated = [\"Banner\"]\n");
+        assert_eq!(e, "g.toml:1:1: term `a`: `banner` is both accepted and deprecated");
+    }
+
+    #[test]
+    fn lint_finds_near_duplicates() {
+        let g = Glossary::from_str(
+            "[[term]]\nid = \"a\"\nzh = \"三北工程\"\nen.preferred = \"Three-North program\"\n\n[[term]]\nid = \"b\"\nzh = \"三北防护林工程\"\nen.preferred = \"Three North program\"\n",
+            "g.toml",
+        )
+        .unwrap();
+        let w = lint(&g);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert_eq!(w[0].origin.line, 6);
+    }
+}

@@ -1,12 +1,17 @@
 //! One module per subcommand, each with an `exec` that calls the libraries.
 
+mod check;
+mod glossary;
 mod segment;
 
-use crate::args::{Cli, Command};
+use crate::args::{Cli, Command, GlossaryCommand};
 use crate::ExitStatus;
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Segment(args) => segment::exec(args),
+        Command::Check(args) => check::exec(args),
+        Command::Rules(args) => check::rules(args),
+        Command::Glossary(GlossaryCommand::Lint(args)) => glossary::lint(args),
     }
 }

@@ -1,0 +1,96 @@
+//! Baselines: today's findings, so that CI fails on new ones only.
+//!
+//! A finding's fingerprint is SHA-256 over its rule, path, concept, found
+//! text (case-folded, white space collapsed) and its occurrence index among
+//! findings with the same four, truncated to 16 hex digits. It does not
+//! depend on line numbers, so a baseline survives lines moving and edits
+//! elsewhere in the file.
+
+use crate::Diagnostic;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeSet, HashMap};
+
+/// Sets `fingerprint` on each diagnostic. Call once, on every finding of a
+/// run in document order.
+pub fn fingerprint_all(diagnostics: &mut [Diagnostic]) {
+    let mut seen: HashMap<(String, String, String, String), usize> = HashMap::new();
+    for d in diagnostics {
+        let found = normalise(&d.found);
+        let key = (d.rule.to_owned(), d.path.clone(), d.term.clone(), found.clone());
+        let n = seen.entry(key).or_insert(0);
+        let mut h = Sha256::new();
+        for part in [d.rule, d.path.as_str(), d.term.as_str(), found.as_str()] {
+            h.update(part.as_bytes());
+            h.update([0]);
+        }
+        h.update(n.to_string().as_bytes());
+        *n += 1;
+        d.fingerprint = h.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
+    }
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A baseline file (JSON).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub version: u32,
+    pub findings: Vec<Entry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub fingerprint: String,
+    pub rule: String,
+    pub path: String,
+    pub term: String,
+    pub found: String,
+}
+
+impl Baseline {
+    pub fn from_findings(diagnostics: &[Diagnostic]) -> Self {
+        Baseline {
+            version: 1,
+            findings: diagnostics
+                .iter()
+                .map(|d| Entry {
+                    fingerprint: d.fingerprint.clone(),
+                    rule: d.rule.to_owned(),
+                    path: d.path.clone(),
+                    term: d.term.clone(),
+                    found: d.found.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Splits findings into new ones and known ones; also returns the
+    /// baseline entries no finding matched (stale).
+    pub fn apply<'b>(&'b self, diagnostics: Vec<Diagnostic>) -> Applied<'b> {
+        let known: BTreeSet<&str> = self.findings.iter().map(|e| e.fingerprint.as_str()).collect();
+        let seen: BTreeSet<String> = diagnostics.iter().map(|d| d.fingerprint.clone()).collect();
+        let (old, new): (Vec<_>, Vec<_>) = diagnostics
+            .into_iter()
+            .partition(|d| known.contains(d.fingerprint.as_str()));
+        let stale = self
+            .findings
+            .iter()
+            .filter(|e| !seen.contains(&e.fingerprint))
+            .collect();
+        Applied { new, old, stale }
+    }
+}
+
+pub struct Applied<'b> {
+    pub new: Vec<Diagnostic>,
+    pub old: Vec<Diagnostic>,
+    pub stale: Vec<&'b Entry>,
+}

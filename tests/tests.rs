@@ -1,1 +1,8 @@
+//! The one integration test binary (as ripgrep and cargo do).
 
+mod main_job;
+
+#[test]
+fn cli() {
+    trycmd::TestCases::new().case("tests/cmd/*.toml");
+}

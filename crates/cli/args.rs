@@ -129,8 +129,10 @@ pub struct RulesArgs {
 #[derive(Debug, Subcommand)]
 pub enum GlossaryCommand {
     /// Validate glossary files strictly and warn about near-duplicates.
-    #[command(after_long_help = "Examples:\n  bitext glossary lint\n  bitext glossary lint glossary/admin.toml\n\n\
-Exit codes:\n  0  valid (warnings are printed but do not fail)\n  2  an error: file, line and column are given")]
+    #[command(
+        after_long_help = "Examples:\n  bitext glossary lint\n  bitext glossary lint glossary/admin.toml\n\n\
+Exit codes:\n  0  valid (warnings are printed but do not fail)\n  2  an error: file, line and column are given"
+    )]
     Lint(LintArgs),
 }
 

@@ -17,7 +17,12 @@ pub fn fingerprint_all(diagnostics: &mut [Diagnostic]) {
     let mut seen: HashMap<(String, String, String, String), usize> = HashMap::new();
     for d in diagnostics {
         let found = normalise(&d.found);
-        let key = (d.rule.to_owned(), d.path.clone(), d.term.clone(), found.clone());
+        let key = (
+            d.rule.to_owned(),
+            d.path.clone(),
+            d.term.clone(),
+            found.clone(),
+        );
         let n = seen.entry(key).or_insert(0);
         let mut h = Sha256::new();
         for part in [d.rule, d.path.as_str(), d.term.as_str(), found.as_str()] {
@@ -26,7 +31,10 @@ pub fn fingerprint_all(diagnostics: &mut [Diagnostic]) {
         }
         h.update(n.to_string().as_bytes());
         *n += 1;
-        d.fingerprint = h.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
+        d.fingerprint = h.finalize()[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
     }
 }
 
@@ -75,7 +83,11 @@ impl Baseline {
     /// Splits findings into new ones and known ones; also returns the
     /// baseline entries no finding matched (stale).
     pub fn apply<'b>(&'b self, diagnostics: Vec<Diagnostic>) -> Applied<'b> {
-        let known: BTreeSet<&str> = self.findings.iter().map(|e| e.fingerprint.as_str()).collect();
+        let known: BTreeSet<&str> = self
+            .findings
+            .iter()
+            .map(|e| e.fingerprint.as_str())
+            .collect();
         let seen: BTreeSet<String> = diagnostics.iter().map(|d| d.fingerprint.clone()).collect();
         let (old, new): (Vec<_>, Vec<_>) = diagnostics
             .into_iter()

@@ -48,6 +48,9 @@ enum Kind {
     Preferred,
     Admitted,
     Deprecated(usize),
+    /// A phrase that contains a rendering but is no use of the concept;
+    /// matched only so that, being longer, it hides the rendering.
+    Exception,
 }
 
 struct Pattern {
@@ -90,7 +93,13 @@ impl<'g> Checker<'g> {
         for (ci, c) in glossary.concepts.iter().enumerate() {
             let renderings = std::iter::once((Kind::Preferred, &c.preferred))
                 .chain(c.admitted.iter().map(|a| (Kind::Admitted, a)))
-                .chain(c.deprecated.iter().enumerate().map(|(i, d)| (Kind::Deprecated(i), &d.text)));
+                .chain(
+                    c.deprecated
+                        .iter()
+                        .enumerate()
+                        .map(|(i, d)| (Kind::Deprecated(i), &d.text)),
+                )
+                .chain(c.exceptions.iter().map(|e| (Kind::Exception, e)));
             for (kind, rendering) in renderings {
                 let Some(key) = folder.pattern(rendering) else {
                     continue;
@@ -100,7 +109,7 @@ impl<'g> Checker<'g> {
                 for t in &folded.tokens {
                     let word = &rendering[t.start..t.end];
                     vocabulary.insert(word.to_lowercase());
-                    if !matches!(kind, Kind::Deprecated(_))
+                    if matches!(kind, Kind::Preferred | Kind::Admitted)
                         && t.first_upper
                         && word.chars().count() >= NEAR_MISS_MIN_LEN
                         && !names.iter().any(|(l, _)| *l == word.to_lowercase())
@@ -108,8 +117,10 @@ impl<'g> Checker<'g> {
                         names.push((word.to_lowercase(), word.to_owned()));
                     }
                 }
-                for stem in key.split(' ') {
-                    vocabulary.insert(stem.to_owned());
+                if kind != Kind::Exception {
+                    for stem in key.split(' ') {
+                        vocabulary.insert(stem.to_owned());
+                    }
                 }
                 // Renderings that fold to the same words (inflections, hyphen
                 // variants) are one rendering; the accepted one, listed
@@ -150,7 +161,12 @@ impl<'g> Checker<'g> {
         let uses = self.uses(&folded, text);
         let index = LineIndex::new(text);
         let mut out = Vec::new();
-        let mut emit = |rule: &rules::Rule, start: usize, end: usize, expected: String, term: String, message: String| {
+        let mut emit = |rule: &rules::Rule,
+                        start: usize,
+                        end: usize,
+                        expected: String,
+                        term: String,
+                        message: String| {
             let (line, column) = index.line_col(text, start);
             let (end_line, end_column) = index.line_col(text, end);
             out.push(Diagnostic {
@@ -186,7 +202,14 @@ impl<'g> Checker<'g> {
                     message.push_str(": ");
                     message.push_str(reason);
                 }
-                emit(&rules::DEPRECATED_TERM, u.start, u.end, c.preferred.clone(), c.id.clone(), message);
+                emit(
+                    &rules::DEPRECATED_TERM,
+                    u.start,
+                    u.end,
+                    c.preferred.clone(),
+                    c.id.clone(),
+                    message,
+                );
             }
         }
 
@@ -239,7 +262,14 @@ impl<'g> Checker<'g> {
                 variants.len(),
                 c.preferred
             );
-            emit(&rules::INCONSISTENT_TERM, at.start, at.end, c.preferred.clone(), c.id.clone(), message);
+            emit(
+                &rules::INCONSISTENT_TERM,
+                at.start,
+                at.end,
+                c.preferred.clone(),
+                c.id.clone(),
+                message,
+            );
         }
 
         // near-miss: only names, so words the document itself uses in
@@ -272,15 +302,23 @@ impl<'g> Checker<'g> {
             if let Some((name, written)) = close {
                 // An inflection of the name itself is no misspelling.
                 let stem = self.folder.pattern(word).unwrap_or_default();
-                if self.folder.pattern(name).is_some_and(|s| s == stem) || self.vocabulary.contains(stem.trim()) {
+                if self.folder.pattern(name).is_some_and(|s| s == stem)
+                    || self.vocabulary.contains(stem.trim())
+                {
                     continue;
                 }
                 let concept = self
                     .patterns
                     .iter()
-                    .find(|p| p.rendering.split(|c: char| !c.is_alphanumeric()).any(|w| w == written))
+                    .find(|p| {
+                        p.rendering
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w == written)
+                    })
                     .map(|p| &self.concepts[p.concept]);
-                let (term, expected) = concept.map_or((String::new(), written.clone()), |c| (c.id.clone(), written.clone()));
+                let (term, expected) = concept.map_or((String::new(), written.clone()), |c| {
+                    (c.id.clone(), written.clone())
+                });
                 let message = format!("`{word}` looks like a misspelling of `{written}`");
                 emit(&rules::NEAR_MISS, t.start, t.end, expected, term, message);
             }
@@ -293,9 +331,15 @@ impl<'g> Checker<'g> {
         let mut uses = Vec::new();
         for hit in self.matcher.find(folded) {
             let p = &self.patterns[hit.pattern];
+            if p.kind == Kind::Exception {
+                continue;
+            }
             let tokens = &folded.tokens[hit.first_token..hit.end_token];
             if self.concepts[p.concept].case_sensitive
-                && tokens.iter().zip(&p.upper).any(|(t, &u)| t.first_upper != u)
+                && tokens
+                    .iter()
+                    .zip(&p.upper)
+                    .any(|(t, &u)| t.first_upper != u)
             {
                 continue;
             }

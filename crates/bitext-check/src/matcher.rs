@@ -37,7 +37,8 @@ fn is_transparent(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '-' | '\u{2010}'..='\u{2015}' | '\'' | '’' | '‘' | '"' | '“' | '”' | '«' | '»' | '/' | '·'
+            '-' | '\u{2010}'
+                ..='\u{2015}' | '\'' | '’' | '‘' | '"' | '“' | '”' | '«' | '»' | '/' | '·'
         )
 }
 
@@ -139,7 +140,11 @@ impl Matcher {
         };
         let pattern_words = patterns
             .iter()
-            .map(|p| p.split(' ').filter(|w| !w.is_empty() && *w != BREAK).count())
+            .map(|p| {
+                p.split(' ')
+                    .filter(|w| !w.is_empty() && *w != BREAK)
+                    .count()
+            })
             .collect();
         Matcher {
             automaton,
@@ -190,7 +195,10 @@ mod tests {
 
     fn found(patterns: &[&str], text: &str) -> Vec<(usize, String)> {
         let folder = Folder::default();
-        let keys: Vec<String> = patterns.iter().map(|p| folder.pattern(p).unwrap()).collect();
+        let keys: Vec<String> = patterns
+            .iter()
+            .map(|p| folder.pattern(p).unwrap())
+            .collect();
         let matcher = Matcher::new(&keys);
         let folded = folder.fold(text);
         matcher
@@ -207,8 +215,15 @@ mod tests {
     #[test]
     fn inflection_case_hyphens_and_line_breaks() {
         assert_eq!(
-            found(&["community", "Three-North program", "banner"], "Communities of the three north\nProgram; BANNERS."),
-            [(0, "Communities".into()), (1, "three north\nProgram".into()), (2, "BANNERS".into())]
+            found(
+                &["community", "Three-North program", "banner"],
+                "Communities of the three north\nProgram; BANNERS."
+            ),
+            [
+                (0, "Communities".into()),
+                (1, "three north\nProgram".into()),
+                (2, "BANNERS".into())
+            ]
         );
     }
 
@@ -216,7 +231,13 @@ mod tests {
     fn whole_words_only_and_longest_first() {
         assert_eq!(found(&["east"], "Easter in the east"), [(0, "east".into())]);
         assert_eq!(
-            found(&["Chinese nation", "sense of community for the Chinese nation"], "a strong sense of community for the Chinese nation"),
+            found(
+                &[
+                    "Chinese nation",
+                    "sense of community for the Chinese nation"
+                ],
+                "a strong sense of community for the Chinese nation"
+            ),
             [(1, "sense of community for the Chinese nation".into())]
         );
     }
@@ -225,7 +246,10 @@ mod tests {
     fn never_across_a_full_stop_but_commas_match_commas() {
         assert!(found(&["flag counties"], "the flag. Counties").is_empty());
         assert_eq!(
-            found(&["exchanges, exchanges and integration"], "Exchanges, exchanges and integration"),
+            found(
+                &["exchanges, exchanges and integration"],
+                "Exchanges, exchanges and integration"
+            ),
             [(0, "Exchanges, exchanges and integration".into())]
         );
     }

@@ -37,12 +37,14 @@ pub struct Decoded {
 /// Why a file's bytes are not text bitext can read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
-    #[error("invalid {encoding} at byte {offset}: not UTF-8, nor UTF-16 with a byte order mark")]
+    #[error("invalid {encoding} at byte {offset} (bitext reads UTF-8, or UTF-16 with a byte order mark)")]
     Invalid {
         encoding: &'static str,
         offset: usize,
     },
-    #[error("binary data (a NUL byte at byte {offset}); bitext reads UTF-8 or UTF-16 text with a BOM")]
+    #[error(
+        "binary data (a NUL byte at byte {offset}); bitext reads UTF-8 or UTF-16 text with a BOM"
+    )]
     Binary { offset: usize },
 }
 
@@ -69,6 +71,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     } else {
         (Encoding::Utf8, bytes, 0)
     };
+    if matches!(encoding, Encoding::Utf8 | Encoding::Utf8Bom) {
+        if let Some(pos) = body.iter().position(|&b| b == 0) {
+            return Err(DecodeError::Binary { offset: base + pos });
+        }
+    }
     let text = match encoding {
         Encoding::Utf8 | Encoding::Utf8Bom => match std::str::from_utf8(body) {
             Ok(s) => s.to_owned(),
@@ -115,7 +122,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     Ok(Decoded {
         text,
         encoding,
-        offset_base: if matches!(encoding, Encoding::Utf8Bom) { 3 } else { 0 },
+        offset_base: if matches!(encoding, Encoding::Utf8Bom) {
+            3
+        } else {
+            0
+        },
     })
 }
 
@@ -124,9 +135,17 @@ mod tests {
     use super::*;
 
     fn utf16(s: &str, le: bool) -> Vec<u8> {
-        let mut out = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+        let mut out = if le {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
         for unit in s.encode_utf16() {
-            let b = if le { unit.to_le_bytes() } else { unit.to_be_bytes() };
+            let b = if le {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            };
             out.extend_from_slice(&b);
         }
         out
@@ -135,9 +154,15 @@ mod tests {
     #[test]
     fn utf8_with_and_without_bom() {
         let plain = decode("盟市\r\n".as_bytes()).unwrap();
-        assert_eq!((plain.text.as_str(), plain.encoding, plain.offset_base), ("盟市\r\n", Encoding::Utf8, 0));
+        assert_eq!(
+            (plain.text.as_str(), plain.encoding, plain.offset_base),
+            ("盟市\r\n", Encoding::Utf8, 0)
+        );
         let bom = decode("\u{feff}盟市".as_bytes()).unwrap();
-        assert_eq!((bom.text.as_str(), bom.encoding, bom.offset_base), ("盟市", Encoding::Utf8Bom, 3));
+        assert_eq!(
+            (bom.text.as_str(), bom.encoding, bom.offset_base),
+            ("盟市", Encoding::Utf8Bom, 3)
+        );
     }
 
     #[test]
@@ -155,7 +180,10 @@ mod tests {
         bytes.push(0xFF);
         assert_eq!(
             decode(&bytes).unwrap_err(),
-            DecodeError::Invalid { encoding: "UTF-8", offset: 6 }
+            DecodeError::Invalid {
+                encoding: "UTF-8",
+                offset: 6
+            }
         );
         // GBK bytes are not UTF-8.
         assert_eq!(decode(&[b'a', 0xC6, 0xEC]).unwrap_err().offset(), 1);
@@ -171,7 +199,10 @@ mod tests {
 
     #[test]
     fn nul_is_binary() {
-        assert_eq!(decode(b"ab\0c").unwrap_err(), DecodeError::Binary { offset: 2 });
+        assert_eq!(
+            decode(b"ab\0c").unwrap_err(),
+            DecodeError::Binary { offset: 2 }
+        );
     }
 }
 
@@ -186,18 +217,10 @@ pub struct Document {
 /// Why a document could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("{name}: {source}")]
-    Io {
-        name: String,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{name}: {source}")]
-    Decode {
-        name: String,
-        #[source]
-        source: DecodeError,
-    },
+    #[error("{name}: {error}")]
+    Io { name: String, error: std::io::Error },
+    #[error("{name}: {error}")]
+    Decode { name: String, error: DecodeError },
 }
 
 impl Document {
@@ -206,7 +229,7 @@ impl Document {
         let name = name.into();
         match decode(bytes) {
             Ok(decoded) => Ok(Document { name, decoded }),
-            Err(source) => Err(ReadError::Decode { name, source }),
+            Err(error) => Err(ReadError::Decode { name, error }),
         }
     }
 
@@ -222,7 +245,7 @@ impl Document {
         };
         match result {
             Ok(()) => Self::from_bytes(name, &bytes),
-            Err(source) => Err(ReadError::Io { name, source }),
+            Err(error) => Err(ReadError::Io { name, error }),
         }
     }
 

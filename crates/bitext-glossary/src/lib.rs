@@ -44,6 +44,8 @@ pub struct Concept {
     pub preferred: String,
     pub admitted: Vec<String>,
     pub deprecated: Vec<Deprecated>,
+    /// Phrases that contain a rendering but are not uses of the concept.
+    pub exceptions: Vec<String>,
     pub note: Option<String>,
     pub source: Option<String>,
     pub domain: Option<String>,
@@ -77,21 +79,19 @@ pub struct Glossary {
 /// An error in a glossary, with its position when it has one.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{path}: {source}")]
+    #[error("{}: {error}", path.display())]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
-    #[error("{path}: {source}")]
+    #[error("{}: {error}", path.display())]
     Decode {
         path: PathBuf,
-        #[source]
-        source: bitext_core::DecodeError,
+        error: bitext_core::DecodeError,
     },
     #[error("{origin}: {message}")]
     Invalid { origin: Origin, message: String },
-    #[error("{path}: no glossary files (*.toml) found")]
+    #[error("{}: no glossary files (*.toml) found", path.display())]
     Empty { path: PathBuf },
 }
 
@@ -99,9 +99,9 @@ impl Glossary {
     /// Reads a glossary file, or every `*.toml` file of a directory (sorted
     /// by name, not recursing into hidden directories).
     pub fn load(path: &Path) -> Result<Glossary, Error> {
-        let meta = std::fs::metadata(path).map_err(|source| Error::Io {
+        let meta = std::fs::metadata(path).map_err(|error| Error::Io {
             path: path.to_owned(),
-            source,
+            error,
         })?;
         let files = if meta.is_dir() {
             let mut files = Vec::new();
@@ -118,13 +118,13 @@ impl Glossary {
         };
         let mut glossary = Glossary::default();
         for file in files {
-            let bytes = std::fs::read(&file).map_err(|source| Error::Io {
+            let bytes = std::fs::read(&file).map_err(|error| Error::Io {
                 path: file.clone(),
-                source,
+                error,
             })?;
-            let doc = bitext_core::decode(&bytes).map_err(|source| Error::Decode {
+            let doc = bitext_core::decode(&bytes).map_err(|error| Error::Decode {
                 path: file.clone(),
-                source,
+                error,
             })?;
             glossary.add_file(&doc.text, &file)?;
         }
@@ -158,7 +158,12 @@ impl Glossary {
         // Positions of each `[[term]]` header, in order, for entry-level errors.
         let headers: Vec<usize> = text
             .match_indices("[[term]]")
-            .filter(|(at, _)| text[..*at].rsplit('\n').next().is_some_and(|l| l.trim().is_empty()))
+            .filter(|(at, _)| {
+                text[..*at]
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|l| l.trim().is_empty())
+            })
             .map(|(at, _)| at)
             .collect();
         for (k, entry) in file.term.into_iter().enumerate() {
@@ -176,7 +181,11 @@ impl Glossary {
             }
             let preferred = match entry.en.preferred {
                 Some(p) if !p.trim().is_empty() => p.trim().to_owned(),
-                _ => return Err(invalid(format!("term `{id}` has no `en.preferred` rendering"))),
+                _ => {
+                    return Err(invalid(format!(
+                        "term `{id}` has no `en.preferred` rendering"
+                    )))
+                }
             };
             let deprecated = entry
                 .en
@@ -197,6 +206,7 @@ impl Glossary {
                 preferred,
                 admitted: entry.en.admitted,
                 deprecated,
+                exceptions: entry.en.exceptions,
                 note: entry.note,
                 source: entry.source,
                 domain: entry.domain,
@@ -217,7 +227,10 @@ impl Glossary {
             if let Some(first) = ids.insert(&c.id, c) {
                 return Err(Error::Invalid {
                     origin: c.origin.clone(),
-                    message: format!("duplicate id `{}` (first defined at {})", c.id, first.origin),
+                    message: format!(
+                        "duplicate id `{}` (first defined at {})",
+                        c.id, first.origin
+                    ),
                 });
             }
             for term in std::iter::once(&c.zh).chain(&c.zh_variants) {
@@ -240,10 +253,7 @@ impl Glossary {
                 if let Some(ok) = clash {
                     return Err(Error::Invalid {
                         origin: c.origin.clone(),
-                        message: format!(
-                            "term `{}`: `{ok}` is both accepted and deprecated",
-                            c.id
-                        ),
+                        message: format!("term `{}`: `{ok}` is both accepted and deprecated", c.id),
                     });
                 }
             }
@@ -253,14 +263,14 @@ impl Glossary {
 }
 
 fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+    let entries = std::fs::read_dir(dir).map_err(|error| Error::Io {
         path: dir.to_owned(),
-        source,
+        error,
     })?;
     for entry in entries {
-        let entry = entry.map_err(|source| Error::Io {
+        let entry = entry.map_err(|error| Error::Io {
             path: dir.to_owned(),
-            source,
+            error,
         })?;
         let path = entry.path();
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
@@ -379,13 +389,19 @@ mod tests {
     #[test]
     fn same_zh_in_two_concepts() {
         let e = err("[[term]]\nid = \"a\"\nzh = \"旗\"\nen.preferred = \"banner\"\n\n[[term]]\nid = \"b\"\nzh = \"旗\"\nen.preferred = \"flag\"\n");
-        assert!(e.starts_with("g.toml:6:1: zh term `旗` is in two concepts"), "{e}");
+        assert!(
+            e.starts_with("g.toml:6:1: zh term `旗` is in two concepts"),
+            "{e}"
+        );
     }
 
     #[test]
     fn preferred_and_deprecated() {
         let e = err("[[term]]\nid = \"a\"\nzh = \"旗\"\nen.preferred = \"banner\"\nen.deprecated = [\"Banner\"]\n");
-        assert_eq!(e, "g.toml:1:1: term `a`: `banner` is both accepted and deprecated");
+        assert_eq!(
+            e,
+            "g.toml:1:1: term `a`: `banner` is both accepted and deprecated"
+        );
     }
 
     #[test]

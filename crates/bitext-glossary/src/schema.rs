@@ -58,6 +58,10 @@ pub struct EnEntry {
     pub admitted: Vec<String>,
     #[serde(default)]
     pub deprecated: Vec<DeprecatedEntry>,
+    /// Phrases that contain a rendering but are not uses of the concept
+    /// ("main line of defense" beside the deprecated "main line").
+    #[serde(default)]
+    pub exceptions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -153,7 +153,13 @@ fn period_run(line: &str, i: usize) -> (usize, Run) {
 }
 
 /// Whether a single period after `word` ends the sentence.
-fn period_ends(word: &str, prev: &str, next: &str, had_closer: bool, starts_sentence: bool) -> bool {
+fn period_ends(
+    word: &str,
+    prev: &str,
+    next: &str,
+    had_closer: bool,
+    starts_sentence: bool,
+) -> bool {
     if next.is_empty() {
         return true;
     }
@@ -207,14 +213,92 @@ const MAYBE_FINAL: &[&str] = &[
 /// Words that often open an English sentence and rarely follow an
 /// abbreviation inside one.
 const STARTERS: &[&str] = &[
-    "a", "after", "all", "also", "although", "an", "and", "any", "are", "as", "at", "because",
-    "before", "being", "both", "but", "by", "can", "did", "do", "does", "during", "each",
-    "every", "for", "from", "further", "furthermore", "he", "her", "here", "his", "how",
-    "however", "i", "if", "in", "is", "it", "its", "let", "many", "meanwhile", "more",
-    "moreover", "most", "my", "no", "not", "now", "on", "one", "our", "please", "she", "since",
-    "so", "some", "such", "that", "the", "their", "then", "there", "therefore", "these", "they",
-    "this", "those", "thus", "to", "was", "we", "were", "what", "when", "where", "which",
-    "while", "who", "why", "will", "with", "yet", "you", "your",
+    "a",
+    "after",
+    "all",
+    "also",
+    "although",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "because",
+    "before",
+    "being",
+    "both",
+    "but",
+    "by",
+    "can",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "every",
+    "for",
+    "from",
+    "further",
+    "furthermore",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "is",
+    "it",
+    "its",
+    "let",
+    "many",
+    "meanwhile",
+    "more",
+    "moreover",
+    "most",
+    "my",
+    "no",
+    "not",
+    "now",
+    "on",
+    "one",
+    "our",
+    "please",
+    "she",
+    "since",
+    "so",
+    "some",
+    "such",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "therefore",
+    "these",
+    "they",
+    "this",
+    "those",
+    "thus",
+    "to",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "yet",
+    "you",
+    "your",
 ];
 
 fn is_sentence_starter(next: &str) -> bool {
@@ -241,7 +325,10 @@ fn is_initial(word: &str) -> bool {
 
 /// `U.S`, `E.U`, `U.S.A`, `P.M`: single letters joined by periods.
 fn is_dotted_acronym(word: &str) -> bool {
-    word.contains('.') && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    word.contains('.')
+        && word
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -301,7 +388,9 @@ fn word_before(line: &str, period: usize, seg_start: usize) -> &str {
     let head = &line[seg_start.min(period)..period];
     let start = head
         .rfind(|c: char| c.is_whitespace() || is_opener(c) || is_bullet(c) && c != '-')
-        .map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |p| {
+            p + head[p..].chars().next().map_or(1, char::len_utf8)
+        });
     &head[start..]
 }
 
@@ -342,7 +431,9 @@ fn enumerator_cuts(line: &str) -> Vec<usize> {
         return cuts;
     }
     // Numbered: digits then `.`, `.)` or `)`; lettered: one lowercase letter then `.` or `)`.
-    let label_len = trimmed.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(0);
+    let label_len = trimmed
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(0);
     if label_len == 0 {
         return cuts;
     }
@@ -385,7 +476,10 @@ mod tests {
     use bitext_core::Lang;
 
     fn split(text: &str) -> Vec<&str> {
-        segment(text, Lang::En).iter().map(|s| s.span.slice(text)).collect()
+        segment(text, Lang::En)
+            .iter()
+            .map(|s| s.span.slice(text))
+            .collect()
     }
 
     #[test]
@@ -409,22 +503,46 @@ mod tests {
                 "These grow."
             ]
         );
-        assert_eq!(split("I live in the U.S. How about you?"), ["I live in the U.S.", "How about you?"]);
-        assert_eq!(split("I work for the U.S. Government here."), ["I work for the U.S. Government here."]);
+        assert_eq!(
+            split("I live in the U.S. How about you?"),
+            ["I live in the U.S.", "How about you?"]
+        );
+        assert_eq!(
+            split("I work for the U.S. Government here."),
+            ["I work for the U.S. Government here."]
+        );
     }
 
     #[test]
     fn enumerators_and_lists() {
         assert_eq!(split("I. Guiding ideology"), ["I. Guiding ideology"]);
-        assert_eq!(split("1. The first item 2. The second item"), ["1. The first item", "2. The second item"]);
-        assert_eq!(split("• 9. The first • 10. The second"), ["• 9. The first", "• 10. The second"]);
+        assert_eq!(
+            split("1. The first item 2. The second item"),
+            ["1. The first item", "2. The second item"]
+        );
+        assert_eq!(
+            split("• 9. The first • 10. The second"),
+            ["• 9. The first", "• 10. The second"]
+        );
     }
 
     #[test]
     fn quotes_bangs_and_ellipses() {
-        assert_eq!(split("She said, \"This is great.\" she said."), ["She said, \"This is great.\" she said."]);
-        assert_eq!(split("She works at Yahoo! in Beijing. Hello?! Is it you?"), ["She works at Yahoo! in Beijing.", "Hello?!", "Is it you?"]);
-        assert_eq!(split("exchanges and integration... The process"), ["exchanges and integration...", "The process"]);
-        assert_eq!(split("what I mean . . . I didn't."), ["what I mean . . . I didn't."]);
+        assert_eq!(
+            split("She said, \"This is great.\" she said."),
+            ["She said, \"This is great.\" she said."]
+        );
+        assert_eq!(
+            split("She works at Yahoo! in Beijing. Hello?! Is it you?"),
+            ["She works at Yahoo! in Beijing.", "Hello?!", "Is it you?"]
+        );
+        assert_eq!(
+            split("exchanges and integration... The process"),
+            ["exchanges and integration...", "The process"]
+        );
+        assert_eq!(
+            split("what I mean . . . I didn't."),
+            ["what I mean . . . I didn't."]
+        );
     }
 }

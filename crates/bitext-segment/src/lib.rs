@@ -131,13 +131,22 @@ mod tests {
         let text = "标题\r\n\r\n第一句。第二句！\r\n第三句\r\n\r\n\r\n末句。";
         assert_eq!(
             sentences(text, Lang::Zh),
-            [(0, "标题"), (1, "第一句。"), (1, "第二句！"), (1, "第三句"), (2, "末句。")]
+            [
+                (0, "标题"),
+                (1, "第一句。"),
+                (1, "第二句！"),
+                (1, "第三句"),
+                (2, "末句。")
+            ]
         );
     }
 
     #[test]
     fn lone_cr_ends_a_line() {
-        assert_eq!(sentences("One\rTwo. Three.", Lang::En), [(0, "One"), (0, "Two."), (0, "Three.")]);
+        assert_eq!(
+            sentences("One\rTwo. Three.", Lang::En),
+            [(0, "One"), (0, "Two."), (0, "Three.")]
+        );
     }
 
     #[test]

@@ -34,7 +34,10 @@ fn is_terminator(c: char) -> bool {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '〕' | '"' | '\'' | '］')
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '〕' | '"' | '\'' | '］'
+    )
 }
 
 #[cfg(test)]
@@ -43,7 +46,10 @@ mod tests {
     use bitext_core::Lang;
 
     fn split(text: &str) -> Vec<&str> {
-        segment(text, Lang::Zh).iter().map(|s| s.span.slice(text)).collect()
+        segment(text, Lang::Zh)
+            .iter()
+            .map(|s| s.span.slice(text))
+            .collect()
     }
 
     #[test]
@@ -51,7 +57,14 @@ mod tests {
         // 004: 工作方案 ... the quote closes after the stop.
         assert_eq!(
             split("他说：“要高度重视。”请结合实际遵照执行！（见附件。）下一步？！好……”完"),
-            ["他说：“要高度重视。”", "请结合实际遵照执行！", "（见附件。）", "下一步？！", "好……”", "完"]
+            [
+                "他说：“要高度重视。”",
+                "请结合实际遵照执行！",
+                "（见附件。）",
+                "下一步？！",
+                "好……”",
+                "完"
+            ]
         );
     }
 
@@ -66,10 +79,16 @@ mod tests {
     #[test]
     fn decimals_percentages_dates_and_enumerators() {
         // 001 and 004 of the corpus.
-        let text = "一、指导思想\n（一）创建覆盖率达90.5%，２．９万人参加。2021年8月11日\n1.加强宣传";
+        let text =
+            "一、指导思想\n（一）创建覆盖率达90.5%，２．９万人参加。2021年8月11日\n1.加强宣传";
         assert_eq!(
             split(text),
-            ["一、指导思想", "（一）创建覆盖率达90.5%，２．９万人参加。", "2021年8月11日", "1.加强宣传"]
+            [
+                "一、指导思想",
+                "（一）创建覆盖率达90.5%，２．９万人参加。",
+                "2021年8月11日",
+                "1.加强宣传"
+            ]
         );
     }
 }

@@ -35,7 +35,11 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     if let Some(path) = &args.write_baseline {
         let data = serde_json::to_vec_pretty(&Baseline::from_findings(&findings))?;
         output::write_atomic(path, &data, args.force)?;
-        eprintln!("wrote {} findings to the baseline {}", findings.len(), path.display());
+        eprintln!(
+            "wrote {} findings to the baseline {}",
+            findings.len(),
+            path.display()
+        );
     }
     let (findings, baselined, stale) = match &args.baseline {
         Some(path) => {
@@ -61,7 +65,8 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     match args.format {
         CheckFormat::Human => {
-            let texts: HashMap<&str, &str> = docs.iter().map(|d| (d.name.as_str(), d.text())).collect();
+            let texts: HashMap<&str, &str> =
+                docs.iter().map(|d| (d.name.as_str(), d.text())).collect();
             let source = |p: &str| texts.get(p).map(|t| (*t).to_owned());
             render::human(&mut buf, &findings, &summary, &source, color)?
         }
@@ -76,11 +81,14 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
             out.flush()?;
         }
     }
-    Ok(if findings.is_empty() || args.exit_zero {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Findings
-    })
+    // Writing a baseline records every finding as known: nothing is new.
+    Ok(
+        if findings.is_empty() || args.exit_zero || args.write_baseline.is_some() {
+            ExitStatus::Success
+        } else {
+            ExitStatus::Findings
+        },
+    )
 }
 
 /// The files to check: files as given, and `*.txt` under directories,
@@ -88,7 +96,8 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
 fn collect_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let meta =
+            std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
         if meta.is_dir() {
             let mut found = Vec::new();
             walk(path, &mut found)?;

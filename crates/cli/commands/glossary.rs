@@ -12,7 +12,8 @@ pub fn lint(args: LintArgs) -> anyhow::Result<ExitStatus> {
     for w in &warnings {
         writeln!(out, "{}: warning: {}", w.origin, w.message)?;
     }
-    let files: std::collections::BTreeSet<_> = glossary.concepts.iter().map(|c| &c.origin.path).collect();
+    let files: std::collections::BTreeSet<_> =
+        glossary.concepts.iter().map(|c| &c.origin.path).collect();
     let renderings: usize = glossary
         .concepts
         .iter()

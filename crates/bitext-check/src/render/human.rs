@@ -45,13 +45,20 @@ pub fn human(
             .map_or(findings.len(), |n| k + n);
         let text = source(path);
         let index = text.as_deref().map(LineIndex::new);
-        writeln!(w, "{}", paint(BOLD, &format!("{path} ({} findings)", group_end - k)))?;
+        writeln!(
+            w,
+            "{}",
+            paint(BOLD, &format!("{path} ({} findings)", group_end - k))
+        )?;
         for d in &findings[k..group_end] {
             writeln!(
                 w,
                 "{}: {}: {}",
                 paint(BOLD, &format!("{}:{}:{}", d.path, d.line, d.column)),
-                paint(severity_style(d.severity), &format!("{}[{}]", d.severity.as_str(), d.rule)),
+                paint(
+                    severity_style(d.severity),
+                    &format!("{}[{}]", d.severity.as_str(), d.rule)
+                ),
                 d.message
             )?;
             if let (Some(text), Some(index)) = (&text, &index) {
@@ -101,7 +108,10 @@ fn excerpt(
         .nth(d.column - 1)
         .map_or(line_end, |(i, _)| line_start + i);
     let end = (start + (d.span[1] - d.span[0])).min(line_end);
-    let end = (start..=end).rev().find(|&e| text.is_char_boundary(e)).unwrap_or(start);
+    let end = (start..=end)
+        .rev()
+        .find(|&e| text.is_char_boundary(e))
+        .unwrap_or(start);
     let before: String = {
         let chars: Vec<char> = text[line_start..start].chars().collect();
         let from = chars.len().saturating_sub(CONTEXT);
@@ -122,7 +132,14 @@ fn excerpt(
     let marked = &text[start..end];
     let gutter = d.line.to_string();
     let pad = " ".repeat(gutter.len());
-    writeln!(w, "{} {}{}{}", paint(BLUE, &format!("{gutter} |")), before, paint(severity_style(d.severity), marked), after)?;
+    writeln!(
+        w,
+        "{} {}{}{}",
+        paint(BLUE, &format!("{gutter} |")),
+        before,
+        paint(severity_style(d.severity), marked),
+        after
+    )?;
     let carets = "^".repeat(width(marked).max(1));
     let mut note = String::new();
     if !d.expected.is_empty() {
@@ -140,6 +157,15 @@ fn excerpt(
 /// Display width: East Asian wide characters take two columns.
 fn width(s: &str) -> usize {
     s.chars()
-        .map(|c| if bitext_core::is_han(c) || ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FF60}').contains(&c) { 2 } else { 1 })
+        .map(|c| {
+            if bitext_core::is_han(c)
+                || ('\u{3000}'..='\u{303F}').contains(&c)
+                || ('\u{FF00}'..='\u{FF60}').contains(&c)
+            {
+                2
+            } else {
+                1
+            }
+        })
         .sum()
 }

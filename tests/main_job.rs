@@ -1,0 +1,143 @@
+//! The README's main job: `bitext check corpus` with `glossary/`, asserted
+//! on the real faults of the user's documents and on their correct
+//! renderings.
+
+use std::path::Path;
+use std::process::Command;
+
+fn check_corpus(extra: &[&str]) -> (i32, serde_json::Value) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(env!("CARGO_BIN_EXE_bitext"))
+        .current_dir(root)
+        .args(["check", "corpus", "--format", "json"])
+        .args(extra)
+        .output()
+        .expect("bitext runs");
+    let json = serde_json::from_slice(&out.stdout).expect("JSON report");
+    (out.status.code().unwrap_or(-1), json)
+}
+
+fn findings<'a>(
+    report: &'a serde_json::Value,
+    rule: &str,
+    found: &str,
+) -> Vec<&'a serde_json::Value> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule && f["found"].as_str().unwrap().eq_ignore_ascii_case(found))
+        .collect()
+}
+
+#[test]
+fn real_faults_are_reported() {
+    let (code, report) = check_corpus(&[]);
+    assert_eq!(code, 1, "the corpus has faults");
+    // 旗 as "flag": corpus/en/002 line 11.
+    let flag = findings(&report, "deprecated-term", "flag counties");
+    assert_eq!(flag.len(), 1);
+    assert_eq!(flag[0]["path"], "corpus/en/002_e453fcdc09f4427b.txt");
+    assert_eq!(flag[0]["line"], 11);
+    assert_eq!(flag[0]["term"], "banners-and-counties");
+    // 我国 as "my country", in both documents.
+    let mine = findings(&report, "deprecated-term", "my country");
+    assert!(mine
+        .iter()
+        .any(|f| f["path"] == "corpus/en/000_aafadf07d820b436.txt"));
+    assert!(mine
+        .iter()
+        .any(|f| f["path"] == "corpus/en/002_e453fcdc09f4427b.txt"));
+    assert!(mine.iter().all(|f| f["expected"] == "China"));
+    // 北疆 as "Northern Xinjiang", three times in 002.
+    assert_eq!(
+        findings(&report, "deprecated-term", "Northern Xinjiang").len(),
+        3
+    );
+    // 铸牢中华民族共同体意识 rendered several ways in one article.
+    let forge: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "inconsistent-term" && f["term"] == "forge-sense-of-community")
+        .collect();
+    assert_eq!(forge.len(), 2, "one per English document");
+}
+
+#[test]
+fn correct_renderings_are_not_flagged() {
+    let (_, report) = check_corpus(&[]);
+    for f in report["findings"].as_array().unwrap() {
+        let found = f["found"].as_str().unwrap().to_lowercase();
+        for correct in [
+            "ecological civilization",
+            "yellow river",
+            "mu us sandy land",
+            "tengger desert",
+            "helan mountains",
+            "kubuqi international desert forum",
+            "main line of defense",
+            "party's glorious banner",
+            "five major tasks",
+        ] {
+            if f["rule"] == "deprecated-term" {
+                assert!(!found.contains(correct), "correct `{correct}` flagged: {f}");
+            }
+        }
+    }
+    // "the main line of defense against sandstorms" (002) is correct English.
+    assert!(findings(&report, "deprecated-term", "main line")
+        .iter()
+        .all(|f| f["path"] != "corpus/en/002_e453fcdc09f4427b.txt"
+            || f["line"] != 22
+            || f["column"] != 1));
+}
+
+#[test]
+fn committed_baseline_makes_ci_pass_and_a_new_fault_fails_it() {
+    let (code, report) = check_corpus(&["--baseline", ".bitext-baseline.json"]);
+    assert_eq!(code, 0, "{}", report["summary"]);
+    assert_eq!(report["summary"]["stale"], 0);
+
+    // A copy of the corpus with one new fault, and lines shifted.
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for sub in ["zh", "en"] {
+        std::fs::create_dir_all(dir.path().join("corpus").join(sub)).unwrap();
+        for entry in std::fs::read_dir(root.join("corpus").join(sub)).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(
+                entry.path(),
+                dir.path().join("corpus").join(sub).join(entry.file_name()),
+            )
+            .unwrap();
+        }
+    }
+    let doc = dir.path().join("corpus/en/000_aafadf07d820b436.txt");
+    let text = std::fs::read_to_string(&doc).unwrap();
+    let run = |text: &str| {
+        std::fs::write(&doc, text).unwrap();
+        Command::new(env!("CARGO_BIN_EXE_bitext"))
+            .current_dir(dir.path())
+            .args(["check", "corpus", "-g"])
+            .arg(root.join("glossary"))
+            .arg("--baseline")
+            .arg(root.join(".bitext-baseline.json"))
+            .output()
+            .unwrap()
+    };
+    let shifted = format!("A new first line.\n\n{text}");
+    assert_eq!(
+        run(&shifted).status.code(),
+        Some(0),
+        "lines moved: still clean"
+    );
+    let faulty = format!("{shifted}\nThe Hulunbeier flag counties joined.\n");
+    let out = run(&faulty);
+    assert_eq!(out.status.code(), Some(1), "a new fault fails CI");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("`Hulunbeier` is a deprecated rendering of 呼伦贝尔"),
+        "{stdout}"
+    );
+}

@@ -13,9 +13,10 @@
 //! - `No.`, `Art.`, `p.`, `pp.`, `Vol.`, `Fig.` before a number;
 //! - an enumerator that starts a sentence (`1.`, `I.`, `a.`, `1.)`);
 //! - an initial (`S. H. He`, `Albert I. Jones`);
-//! - `etc.` before a word that is not capitalised, and `a.m.`, `Co.`,
-//!   `Inc.`, `U.S.` before a word that does not usually start a sentence
-//!   (`U.S. Government`, but `U.S. How`).
+//! - `etc.` and `a.m.`/`p.m.` before a word that is not capitalised, and
+//!   `a.m.` closing a short fronted phrase (`At 5 a.m. Mr. Smith went`);
+//! - `Co.`, `Inc.`, `U.S.` before a word that does not usually start a
+//!   sentence (`U.S. Government`, but `U.S. How`).
 //!
 //! `!`, `?`, a period followed by a closing quote, and an ellipsis end a
 //! sentence only before a word that is not lowercase (`Yahoo! in`,
@@ -89,7 +90,8 @@ pub fn cuts(line: &str) -> Vec<usize> {
                         .chars()
                         .all(|c| is_opener(c) || is_bullet(c) || c.is_whitespace());
                 let prev = previous_word(line, word_start);
-                period_ends(word, prev, next, had_closer, starts_sentence)
+                let fronted = is_fronted_phrase(&line[seg_start.min(i)..i]);
+                period_ends(word, prev, next, had_closer, starts_sentence, fronted)
             }
         };
         if cut && closers_end < b.len() {
@@ -159,6 +161,7 @@ fn period_ends(
     next: &str,
     had_closer: bool,
     starts_sentence: bool,
+    fronted: bool,
 ) -> bool {
     if next.is_empty() {
         return true;
@@ -176,6 +179,10 @@ fn period_ends(
     }
     if lower == "etc" {
         return is_capitalised(next) && next != "I";
+    }
+    if TIMES.contains(&lower) {
+        // `At 5 a.m. Mr. Smith went`: a fronted time phrase is no sentence.
+        return !fronted && is_capitalised(next) && next != "I";
     }
     if MAYBE_FINAL.contains(&lower) || is_dotted_acronym(word) {
         return is_sentence_starter(next);
@@ -206,9 +213,35 @@ const BEFORE_NUMBER: &[&str] = &[
 ];
 
 /// Abbreviations that end a sentence when a typical sentence opener follows.
-const MAYBE_FINAL: &[&str] = &[
-    "co", "inc", "ltd", "corp", "bros", "jr", "sr", "a.m", "p.m", "llc", "plc",
-];
+const MAYBE_FINAL: &[&str] = &["co", "inc", "ltd", "corp", "bros", "jr", "sr", "llc", "plc"];
+
+/// Times of day: like `etc.`, they end a sentence before a capitalised word.
+const TIMES: &[&str] = &["a.m", "p.m"];
+
+/// Whether the sentence so far is a short phrase opened by a preposition
+/// (`At 5 a.m`, `By noon`): such a phrase introduces a clause, it does not
+/// end a sentence.
+fn is_fronted_phrase(head: &str) -> bool {
+    let mut words = head.split_whitespace();
+    let first = words
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(is_opener)
+        .to_lowercase();
+    words.count() < 3
+        && matches!(
+            first.as_str(),
+            "at" | "by"
+                | "before"
+                | "after"
+                | "until"
+                | "from"
+                | "since"
+                | "around"
+                | "about"
+                | "on"
+        )
+}
 
 /// Words that often open an English sentence and rarely follow an
 /// abbreviation inside one.

@@ -105,7 +105,7 @@ impl<'g> Checker<'g> {
                     continue;
                 };
                 let folded = folder.fold(rendering);
-                let upper = folded.tokens.iter().map(|t| t.first_upper).collect();
+                let upper: Vec<bool> = folded.tokens.iter().map(|t| t.first_upper).collect();
                 for t in &folded.tokens {
                     let word = &rendering[t.start..t.end];
                     vocabulary.insert(word.to_lowercase());
@@ -128,7 +128,9 @@ impl<'g> Checker<'g> {
                 let duplicate = patterns
                     .iter()
                     .zip(&keys)
-                    .any(|(p, k): (&Pattern, &String)| p.concept == ci && *k == key);
+                    .any(|(p, k): (&Pattern, &String)| {
+                        p.concept == ci && *k == key && (!c.case_sensitive || p.upper == upper)
+                    });
                 if duplicate {
                     continue;
                 }
@@ -296,6 +298,16 @@ impl<'g> Checker<'g> {
                 if lowercase_words.contains(name.as_str()) {
                     return false;
                 }
+                // A different ending is another form of the word
+                // (Marxism/Marxist, Mongolia/Mongolian), not a misspelling.
+                let shared = lower
+                    .chars()
+                    .zip(name.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                if shared + 2 >= lower.chars().count().min(name.chars().count()) {
+                    return false;
+                }
                 let d = strsim::damerau_levenshtein(&lower, name);
                 (1..=max).contains(&d) && name.chars().next() == lower.chars().next()
             });
@@ -339,7 +351,9 @@ impl<'g> Checker<'g> {
                 && tokens
                     .iter()
                     .zip(&p.upper)
-                    .any(|(t, &u)| t.first_upper != u)
+                    .enumerate()
+                    // A lowercase first word may be capitalised at the start of a sentence.
+                    .any(|(i, (t, &u))| (u || i != 0) && t.first_upper != u)
             {
                 continue;
             }

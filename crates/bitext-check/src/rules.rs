@@ -77,7 +77,7 @@ pub const NEAR_MISS: Rule = Rule {
     summary: "A word is a misspelling of a name in the glossary.",
     what: "Finds capitalised words of six letters or more that are one edit (two for words \
            of eight letters or more) away from a proper-noun word of a glossary rendering, and \
-           are neither a rendering word themselves, nor an inflection of one, nor a word the document also uses in lowercase (an ordinary English word).",
+           are neither a rendering word themselves, nor an inflection of one, nor a word the document also uses in lowercase (an ordinary English word), nor the name with another ending (Marxism beside Marxist).",
     why: "Misspelt place and programme names (Hulunbiur, Bayanur) survive spell checkers, which \
           do not know them, and they make a document unsearchable.",
     example: "glossary: 呼伦贝尔 → \"Hulunbuir\"\n\

@@ -246,10 +246,17 @@ impl Glossary {
                     }
                 }
             }
+            let same = |a: &str, b: &str| {
+                if c.case_sensitive {
+                    a == b
+                } else {
+                    a.to_lowercase() == b.to_lowercase()
+                }
+            };
             for d in &c.deprecated {
                 let clash = std::iter::once(&c.preferred)
                     .chain(&c.admitted)
-                    .find(|ok| ok.to_lowercase() == d.text.to_lowercase());
+                    .find(|ok| same(ok, &d.text));
                 if let Some(ok) = clash {
                     return Err(Error::Invalid {
                         origin: c.origin.clone(),

@@ -61,6 +61,7 @@ impl Folder {
         let mut key = String::with_capacity(text.len());
         let mut key_starts = Vec::new();
         let mut word = String::new();
+        let mut stems: std::collections::HashMap<String, String> = std::collections::HashMap::new();
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             if c.is_alphanumeric() {
@@ -82,7 +83,15 @@ impl Folder {
                 }
                 key_starts.push(key.len());
                 key.push(' ');
-                key.push_str(&self.stemmer.stem(&word));
+                // A text has few distinct words: stem each once.
+                match stems.get(word.as_str()) {
+                    Some(stem) => key.push_str(stem),
+                    None => {
+                        let stem = self.stemmer.stem(&word).into_owned();
+                        key.push_str(&stem);
+                        stems.insert(word.clone(), stem);
+                    }
+                }
                 tokens.push(Token {
                     start,
                     end,

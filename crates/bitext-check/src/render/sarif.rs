@@ -58,7 +58,6 @@ pub fn sarif(w: &mut dyn Write, findings: &[Diagnostic], tool_version: &str) -> 
             "tool": { "driver": {
                 "name": "bitext",
                 "version": tool_version,
-                "informationUri": "https://example.invalid/bitext",
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",

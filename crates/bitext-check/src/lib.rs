@@ -68,10 +68,17 @@ pub struct Checker<'g> {
     folder: Folder,
     patterns: Vec<Pattern>,
     matcher: Matcher,
-    /// Proper-noun words of renderings (lowercase) → the word as written.
-    names: Vec<(String, String)>,
+    /// Proper-noun words of accepted renderings, for near-miss.
+    names: Vec<Name>,
     /// Every word of every rendering, lowercase, and their stems.
     vocabulary: HashSet<String>,
+}
+
+/// A capitalised word of an accepted rendering.
+struct Name {
+    lower: String,
+    written: String,
+    concept: usize,
 }
 
 /// One use of a concept in a document.
@@ -88,7 +95,7 @@ impl<'g> Checker<'g> {
         let folder = Folder::default();
         let mut patterns = Vec::new();
         let mut keys = Vec::new();
-        let mut names: Vec<(String, String)> = Vec::new();
+        let mut names: Vec<Name> = Vec::new();
         let mut vocabulary = HashSet::new();
         for (ci, c) in glossary.concepts.iter().enumerate() {
             let renderings = std::iter::once((Kind::Preferred, &c.preferred))
@@ -112,9 +119,13 @@ impl<'g> Checker<'g> {
                     if matches!(kind, Kind::Preferred | Kind::Admitted)
                         && t.first_upper
                         && word.chars().count() >= NEAR_MISS_MIN_LEN
-                        && !names.iter().any(|(l, _)| *l == word.to_lowercase())
+                        && !names.iter().any(|n| n.lower == word.to_lowercase())
                     {
-                        names.push((word.to_lowercase(), word.to_owned()));
+                        names.push(Name {
+                            lower: word.to_lowercase(),
+                            written: word.to_owned(),
+                            concept: ci,
+                        });
                     }
                 }
                 if kind != Kind::Exception {
@@ -294,7 +305,8 @@ impl<'g> Checker<'g> {
                 continue;
             }
             let max = if len >= 8 { 2 } else { 1 };
-            let close = self.names.iter().find(|(name, _)| {
+            let close = self.names.iter().find(|n| {
+                let name = &n.lower;
                 if lowercase_words.contains(name.as_str()) {
                     return false;
                 }
@@ -311,27 +323,17 @@ impl<'g> Checker<'g> {
                 let d = strsim::damerau_levenshtein(&lower, name);
                 (1..=max).contains(&d) && name.chars().next() == lower.chars().next()
             });
-            if let Some((name, written)) = close {
+            if let Some(n) = close {
                 // An inflection of the name itself is no misspelling.
                 let stem = self.folder.pattern(word).unwrap_or_default();
-                if self.folder.pattern(name).is_some_and(|s| s == stem)
+                if self.folder.pattern(&n.lower).is_some_and(|s| s == stem)
                     || self.vocabulary.contains(stem.trim())
                 {
                     continue;
                 }
-                let concept = self
-                    .patterns
-                    .iter()
-                    .find(|p| {
-                        p.rendering
-                            .split(|c: char| !c.is_alphanumeric())
-                            .any(|w| w == written)
-                    })
-                    .map(|p| &self.concepts[p.concept]);
-                let (term, expected) = concept.map_or((String::new(), written.clone()), |c| {
-                    (c.id.clone(), written.clone())
-                });
-                let message = format!("`{word}` looks like a misspelling of `{written}`");
+                let term = self.concepts[n.concept].id.clone();
+                let message = format!("`{word}` looks like a misspelling of `{}`", n.written);
+                let expected = n.written.clone();
                 emit(&rules::NEAR_MISS, t.start, t.end, expected, term, message);
             }
         }

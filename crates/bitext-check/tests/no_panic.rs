@@ -63,6 +63,6 @@ proptest! {
         }
         let summary = Summary::new(&findings, 1, 0, 0);
         let mut out = Vec::new();
-        human(&mut out, &findings, &summary, &|_| Some(text.clone()), true).unwrap();
+        human(&mut out, &findings, &summary, &|_| Some(text.as_str()), true).unwrap();
     }
 }

@@ -54,7 +54,7 @@ pub fn cuts(line: &str) -> Vec<usize> {
                 (j, Run::Ellipsis)
             }
             _ => {
-                i += utf8_len(c);
+                i += line[i..].chars().next().map_or(1, char::len_utf8);
                 continue;
             }
         };
@@ -432,15 +432,6 @@ fn previous_word(line: &str, i: usize) -> &str {
     let head = line[..i].trim_end();
     let start = head.rfind(char::is_whitespace).map_or(0, |p| p + 1);
     &head[start..]
-}
-
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0x00..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
 }
 
 /// Cuts before list items in sequence on a line that starts with one:

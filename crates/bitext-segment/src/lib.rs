@@ -104,10 +104,8 @@ fn trim(line: &str, from: usize, to: usize) -> Option<(usize, usize)> {
 /// ellipsis or a closing quote on its own), joining it to the piece before.
 pub(crate) fn merge_letterless(line: &str, cuts: Vec<usize>) -> Vec<usize> {
     let mut kept: Vec<usize> = Vec::with_capacity(cuts.len());
-    let mut bounds = cuts.clone();
-    bounds.push(line.len());
     for (k, &cut) in cuts.iter().enumerate() {
-        let next_end = bounds[k + 1];
+        let next_end = cuts.get(k + 1).copied().unwrap_or(line.len());
         if line[cut..next_end].chars().any(char::is_alphanumeric) {
             kept.push(cut);
         }

@@ -67,7 +67,7 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         CheckFormat::Human => {
             let texts: HashMap<&str, &str> =
                 docs.iter().map(|d| (d.name.as_str(), d.text())).collect();
-            let source = |p: &str| texts.get(p).map(|t| (*t).to_owned());
+            let source = |p: &str| texts.get(p).copied();
             render::human(&mut buf, &findings, &summary, &source, color)?
         }
         CheckFormat::Json => render::json(&mut buf, &findings, &summary)?,

@@ -22,11 +22,11 @@ const CONTEXT: usize = 40;
 /// `path:line:col: severity[rule]: message`, an excerpt of its line with
 /// the span marked and the expected rendering, then a summary by rule.
 /// `source(path)` gives a file's text for the excerpts.
-pub fn human(
+pub fn human<'a>(
     w: &mut dyn Write,
     findings: &[Diagnostic],
     summary: &Summary,
-    source: &dyn Fn(&str) -> Option<String>,
+    source: &dyn Fn(&str) -> Option<&'a str>,
     color: bool,
 ) -> io::Result<()> {
     let paint = |style: &str, text: &str| -> String {
@@ -44,7 +44,7 @@ pub fn human(
             .position(|d| &d.path != path)
             .map_or(findings.len(), |n| k + n);
         let text = source(path);
-        let index = text.as_deref().map(LineIndex::new);
+        let index = text.map(LineIndex::new);
         writeln!(
             w,
             "{}",
@@ -61,7 +61,7 @@ pub fn human(
                 ),
                 d.message
             )?;
-            if let (Some(text), Some(index)) = (&text, &index) {
+            if let (Some(text), Some(index)) = (text, &index) {
                 excerpt(w, text, index, d, &paint)?;
             }
         }

@@ -17,6 +17,12 @@ pub fn print_error(err: &anyhow::Error) {
     }
 }
 
+/// Prints a warning to stderr.
+pub fn warn(message: &str) {
+    let mut stderr = anstream::stderr().lock();
+    let _ = writeln!(stderr, "warning: {message}");
+}
+
 /// Escapes a field for TSV: backslash, tab, newline and carriage return.
 pub fn tsv_escape(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains(['\\', '\t', '\n', '\r']) {

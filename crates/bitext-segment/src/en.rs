@@ -430,7 +430,12 @@ fn word_before(line: &str, period: usize, seg_start: usize) -> &str {
 /// The white-space-delimited token that ends before offset `i`.
 fn previous_word(line: &str, i: usize) -> &str {
     let head = line[..i].trim_end();
-    let start = head.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    // Past the white space, which may be more than one byte (U+2004).
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(p, c)| p + c.len_utf8());
     &head[start..]
 }
 
@@ -498,6 +503,15 @@ fn enumerator_cuts(line: &str) -> Vec<usize> {
 mod tests {
     use crate::segment;
     use bitext_core::Lang;
+
+    #[test]
+    fn previous_word_after_wide_space() {
+        assert_eq!(super::previous_word("a\u{2004}b. C", 5), "b");
+        assert_eq!(super::previous_word("\u{2004}x", 4), "x");
+        // The case proptest found: a sentence starting after U+2004.
+        let text = "\u{2004}\u{fb39}*Ѩ&'B(2'l8:\\7$'*";
+        assert!(!segment(text, Lang::En).is_empty());
+    }
 
     fn split(text: &str) -> Vec<&str> {
         segment(text, Lang::En)

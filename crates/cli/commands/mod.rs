@@ -1,5 +1,6 @@
 //! One module per subcommand, each with an `exec` that calls the libraries.
 
+mod align;
 mod check;
 mod glossary;
 mod segment;
@@ -10,6 +11,7 @@ use crate::ExitStatus;
 pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Segment(args) => segment::exec(args),
+        Command::Align(args) => align::exec(args),
         Command::Check(args) => check::exec(args),
         Command::Rules(args) => check::rules(args),
         Command::Glossary(GlossaryCommand::Lint(args)) => glossary::lint(args),

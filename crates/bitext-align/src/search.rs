@@ -1,0 +1,400 @@
+//! The search: anchors from rare shared evidence, then dynamic programming inside a band around them.
+
+use std::collections::HashMap;
+
+use crate::features::Features;
+use crate::score::{Scorer, SHAPES};
+
+/// For each zh position `i` in `0..=nz`, the en positions `lo[i]..=hi[i]` searched.
+#[derive(Debug, Clone)]
+pub(crate) struct Band {
+    pub lo: Vec<usize>,
+    pub hi: Vec<usize>,
+    offset: Vec<usize>,
+}
+
+impl Band {
+    fn finish(mut lo: Vec<usize>, mut hi: Vec<usize>, ne: usize) -> Band {
+        let n = lo.len();
+        // Monotone and connected: every cell can be reached and can reach the end.
+        for i in 1..n {
+            lo[i] = lo[i].max(lo[i - 1]);
+        }
+        for i in (0..n - 1).rev() {
+            hi[i] = hi[i].min(hi[i + 1]);
+        }
+        lo[0] = 0;
+        hi[n - 1] = ne;
+        for i in 0..n {
+            hi[i] = hi[i].min(ne).max(lo[i]);
+        }
+        for i in 1..n {
+            // A row may not start after the previous row's end + 1 (0-1 beads connect rows).
+            if lo[i] > hi[i - 1] {
+                lo[i] = hi[i - 1];
+            }
+        }
+        let mut offset = Vec::with_capacity(n + 1);
+        let mut total = 0;
+        for i in 0..n {
+            offset.push(total);
+            total += hi[i] - lo[i] + 1;
+        }
+        offset.push(total);
+        Band { lo, hi, offset }
+    }
+
+    /// Every cell.
+    pub(crate) fn full(nz: usize, ne: usize) -> Band {
+        Band::finish(vec![0; nz + 1], vec![ne; nz + 1], ne)
+    }
+
+    /// Cells within `width` (in both directions) of a monotone path of (i, j) points.
+    pub(crate) fn around(path: &[(usize, usize)], nz: usize, ne: usize, width: usize) -> Band {
+        let mut pmin = vec![usize::MAX; nz + 1];
+        let mut pmax = vec![0usize; nz + 1];
+        for &(i, j) in path {
+            pmin[i] = pmin[i].min(j);
+            pmax[i] = pmax[i].max(j);
+        }
+        // Rows the path skips (it never does with 0-1/1-0 steps, but anchors jump): interpolate.
+        let mut last = 0;
+        for i in 0..=nz {
+            if pmin[i] == usize::MAX {
+                pmin[i] = last;
+                pmax[i] = last;
+            } else {
+                last = pmax[i];
+            }
+        }
+        let mut lo = vec![0; nz + 1];
+        let mut hi = vec![0; nz + 1];
+        for i in 0..=nz {
+            let a = i.saturating_sub(width);
+            let b = (i + width).min(nz);
+            lo[i] = pmin[a].saturating_sub(width);
+            hi[i] = pmax[b] + width;
+        }
+        Band::finish(lo, hi, ne)
+    }
+
+    pub(crate) fn cells(&self) -> usize {
+        *self.offset.last().unwrap_or(&0)
+    }
+
+    #[inline]
+    pub(crate) fn index(&self, i: usize, j: usize) -> Option<usize> {
+        if i < self.lo.len() && j >= self.lo[i] && j <= self.hi[i] {
+            Some(self.offset[i] + j - self.lo[i])
+        } else {
+            None
+        }
+    }
+}
+
+/// The score of every bead ending in the band: `cells × SHAPES` values, `-inf` where a bead
+/// would leave the band. Rows are scored in parallel.
+fn score_table(scorer: &Scorer, band: &Band, shapes_used: usize) -> Vec<f32> {
+    use rayon::prelude::*;
+    let nz = band.lo.len() - 1;
+    let rows: Vec<Vec<f32>> = (0..=nz)
+        .into_par_iter()
+        .map(|i| {
+            let mut row = Vec::with_capacity((band.hi[i] - band.lo[i] + 1) * shapes_used);
+            for j in band.lo[i]..=band.hi[i] {
+                for &(a, b) in &SHAPES[..shapes_used] {
+                    let s = if a > i || b > j || band.index(i - a, j - b).is_none() {
+                        f32::NEG_INFINITY
+                    } else {
+                        scorer.score(i - a, a, j - b, b)
+                    };
+                    row.push(s);
+                }
+            }
+            row
+        })
+        .collect();
+    let mut table = Vec::with_capacity(band.cells() * shapes_used);
+    for row in rows {
+        table.extend(row);
+    }
+    table
+}
+
+/// Posteriors are computed with the scores divided by this: the lexical evidence of neighbouring
+/// words is correlated, so the model's log-odds are too sharp. Fitted once so that beads with
+/// confidence ≥ 0.9 are right about as often as they claim (the reliability table of
+/// `scripts/eval-align`).
+const TEMPERATURE: f32 = 1.5;
+
+/// Best path (Viterbi) and, when `posteriors`, the forward–backward sums over every path in the
+/// band, from which each chosen bead's posterior probability follows.
+fn search(
+    scores: &[f32],
+    band: &Band,
+    posteriors: bool,
+) -> Vec<((usize, usize, usize, usize), f32)> {
+    let nz = band.lo.len() - 1;
+    let ne = band.hi[nz];
+    let cells = band.cells();
+    let shapes = scores.len() / cells.max(1);
+    let mut best = vec![f32::NEG_INFINITY; cells];
+    let mut back = vec![u8::MAX; cells];
+    let mut alpha = vec![f32::NEG_INFINITY; if posteriors { cells } else { 0 }];
+    best[0] = 0.0;
+    if posteriors {
+        alpha[0] = 0.0;
+    }
+    for i in 0..=nz {
+        for j in band.lo[i]..=band.hi[i] {
+            let here = band.index(i, j).unwrap_or(0);
+            if here == 0 {
+                continue;
+            }
+            let (mut top, mut arg, mut sum) = (f32::NEG_INFINITY, u8::MAX, f32::NEG_INFINITY);
+            for (k, &(a, b)) in SHAPES[..shapes].iter().enumerate() {
+                let s = scores[here * shapes + k];
+                if s == f32::NEG_INFINITY {
+                    continue;
+                }
+                let from = band.index(i - a, j - b).unwrap_or(0);
+                if best[from] + s > top {
+                    top = best[from] + s;
+                    arg = k as u8;
+                }
+                if posteriors {
+                    sum = log_add(sum, alpha[from] + s / TEMPERATURE);
+                }
+            }
+            best[here] = top;
+            back[here] = arg;
+            if posteriors {
+                alpha[here] = sum;
+            }
+        }
+    }
+    let end = band.index(nz, ne).expect("the end is in the band");
+    let mut beta = Vec::new();
+    if posteriors {
+        beta = vec![f32::NEG_INFINITY; cells];
+        beta[end] = 0.0;
+        for i in (0..=nz).rev() {
+            for j in (band.lo[i]..=band.hi[i]).rev() {
+                let here = band.index(i, j).unwrap_or(0);
+                if beta[here] == f32::NEG_INFINITY {
+                    continue;
+                }
+                for (k, &(a, b)) in SHAPES[..shapes].iter().enumerate() {
+                    let s = scores[here * shapes + k];
+                    if s == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    let from = band.index(i - a, j - b).unwrap_or(0);
+                    beta[from] = log_add(beta[from], beta[here] + s / TEMPERATURE);
+                }
+            }
+        }
+    }
+    let mut beads = Vec::new();
+    let (mut i, mut j) = (nz, ne);
+    while i > 0 || j > 0 {
+        let here = band.index(i, j).expect("the path stays in the band");
+        let k = back[here] as usize;
+        let (a, b) = SHAPES[k];
+        let from = band.index(i - a, j - b).unwrap_or(0);
+        let p = if posteriors {
+            (alpha[from] + scores[here * shapes + k] / TEMPERATURE + beta[here] - alpha[end]).exp()
+        } else {
+            1.0
+        };
+        i -= a;
+        j -= b;
+        beads.push(((i, a, j, b), p.clamp(0.0, 1.0)));
+    }
+    beads.reverse();
+    beads
+}
+
+/// The best path through the band: a list of beads `(i0, a, j0, b)`.
+pub(crate) fn viterbi(
+    scorer: &mut Scorer,
+    band: &Band,
+    shapes_used: usize,
+) -> Vec<(usize, usize, usize, usize)> {
+    scorer.prepare(band);
+    let scores = score_table(scorer, band, shapes_used);
+    search(&scores, band, false)
+        .into_iter()
+        .map(|(bead, _)| bead)
+        .collect()
+}
+
+fn log_add(a: f32, b: f32) -> f32 {
+    if a == f32::NEG_INFINITY {
+        return b;
+    }
+    if b == f32::NEG_INFINITY {
+        return a;
+    }
+    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+    hi + (lo - hi).exp().ln_1p()
+}
+
+/// The best path, and the posterior probability of each of its beads under the same scores.
+pub(crate) fn viterbi_with_posteriors(
+    scorer: &mut Scorer,
+    band: &Band,
+) -> Vec<((usize, usize, usize, usize), f32)> {
+    scorer.prepare(band);
+    let scores = score_table(scorer, band, SHAPES.len());
+    search(&scores, band, true)
+}
+
+/// Anchor points: sentence pairs that share rare evidence, chained monotonically (a heaviest
+/// increasing subsequence), as a path from (0, 0) to (nz, ne).
+pub(crate) fn anchors(f: &Features) -> Vec<(usize, usize)> {
+    let (nz, ne) = (f.zh_tokens.len(), f.en_ids.len());
+    let slope = ne as f64 / nz.max(1) as f64;
+    let diagonal: Vec<f64> = (0..=nz).map(|i| i as f64 * slope).collect();
+    let first = interpolate(&chain(f, &diagonal, 0.1 * ne as f64 + 20.0, 10), nz, ne);
+    // Second round: ids that are rare near the path found so far, not in the whole document.
+    let mut expected = vec![0.0; nz + 1];
+    for &(i, j) in &first {
+        expected[i] = j as f64;
+    }
+    interpolate(&chain(f, &expected, 40.0, 10), nz, ne)
+}
+
+/// Candidate anchor pairs and their heaviest monotone chain. A pair (i, j) is a candidate when it
+/// shares ids that occur at most `rare` times on each side within `tolerance` sentences of the
+/// expected position `expected[i]` of row i.
+fn chain(f: &Features, expected: &[f64], tolerance: f64, rare: usize) -> Vec<(usize, usize)> {
+    let (nz, ne) = (f.zh_tokens.len(), f.en_ids.len());
+    const CAP: usize = 400;
+    // Postings of ids in English and in Chinese (through translations), deduplicated per sentence.
+    let mut en_post: Vec<Vec<u32>> = vec![Vec::new(); f.n_ids];
+    for (j, ids) in f.en_ids.iter().enumerate() {
+        for &id in ids {
+            let p = &mut en_post[id as usize];
+            if p.last() != Some(&(j as u32)) && p.len() <= CAP {
+                p.push(j as u32);
+            }
+        }
+    }
+    let mut zh_post: Vec<Vec<u32>> = vec![Vec::new(); f.n_ids];
+    for (i, toks) in f.zh_tokens.iter().enumerate() {
+        for &t in toks {
+            for &id in &f.types[t as usize] {
+                let p = &mut zh_post[id as usize];
+                if p.last() != Some(&(i as u32)) && p.len() <= CAP {
+                    p.push(i as u32);
+                }
+            }
+        }
+    }
+    let mut pairs: HashMap<(u32, u32), f32> = HashMap::new();
+    for id in 0..f.n_ids {
+        let (zp, ep) = (&zh_post[id], &en_post[id]);
+        if zp.is_empty() || ep.is_empty() || zp.len() > CAP || ep.len() > CAP {
+            continue;
+        }
+        for &i in zp {
+            let e = expected[i as usize];
+            // English occurrences near where row i should be.
+            let from = ep.partition_point(|&j| (j as f64) < e - tolerance);
+            let to = ep.partition_point(|&j| (j as f64) <= e + tolerance);
+            let near_en = to - from;
+            if near_en == 0 || near_en > rare {
+                continue;
+            }
+            // Chinese occurrences whose expected position is near the same place.
+            let near_zh = zp
+                .iter()
+                .filter(|&&i2| (expected[i2 as usize] - e).abs() <= 2.0 * tolerance)
+                .count();
+            if near_zh > rare {
+                continue;
+            }
+            let w = 1.0 / ((near_zh * near_en) as f32).sqrt();
+            for &j in &ep[from..to] {
+                *pairs.entry((i, j)).or_insert(0.0) += w;
+            }
+        }
+    }
+    let mut cand: Vec<(u32, u32, f32)> = pairs
+        .into_iter()
+        .filter(|&(_, w)| w >= 0.3)
+        .map(|((i, j), w)| (i, j, w))
+        .collect();
+    cand.sort_unstable_by_key(|&(i, j, _)| (i, j));
+    // Heaviest chain with strictly increasing i and j: a Fenwick tree of prefix maxima over j.
+    let mut tree: Vec<(f32, u32)> = vec![(0.0, u32::MAX); ne + 2];
+    let mut score = vec![0.0f32; cand.len()];
+    let mut prev = vec![u32::MAX; cand.len()];
+    let mut k = 0;
+    while k < cand.len() {
+        let i = cand[k].0;
+        let mut end = k;
+        while end < cand.len() && cand[end].0 == i {
+            end += 1;
+        }
+        for m in k..end {
+            let j = cand[m].1 as usize;
+            // Best chain ending at an en position < j.
+            let (mut s, mut arg) = (0.0f32, u32::MAX);
+            let mut x = j;
+            while x > 0 {
+                if tree[x].0 > s {
+                    s = tree[x].0;
+                    arg = tree[x].1;
+                }
+                x &= x - 1;
+            }
+            score[m] = s + cand[m].2;
+            prev[m] = arg;
+        }
+        for m in k..end {
+            let mut x = cand[m].1 as usize + 1;
+            while x < tree.len() {
+                if score[m] > tree[x].0 {
+                    tree[x] = (score[m], m as u32);
+                }
+                x += x & x.wrapping_neg();
+            }
+        }
+        k = end;
+    }
+    let mut path = vec![(nz, ne)];
+    let mut at = (0..cand.len())
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]))
+        .map_or(u32::MAX, |m| m as u32);
+    while at != u32::MAX {
+        let (i, j, _) = cand[at as usize];
+        // The anchor pair is a bead from (i, j) to (i+1, j+1).
+        path.push((i as usize + 1, j as usize + 1));
+        path.push((i as usize, j as usize));
+        at = prev[at as usize];
+    }
+    path.push((0, 0));
+    path.reverse();
+    path
+}
+
+/// One point per row on straight lines between anchor points.
+fn interpolate(path: &[(usize, usize)], nz: usize, ne: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(nz + 1);
+    for w in path.windows(2) {
+        let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+        if i1 == i0 {
+            out.push((i0, j0));
+            out.push((i1, j1));
+            continue;
+        }
+        for i in i0..i1 {
+            let j = j0 as f64 + (j1 - j0) as f64 * (i - i0) as f64 / (i1 - i0) as f64;
+            out.push((i, j.round() as usize));
+        }
+    }
+    out.push((nz, ne));
+    out
+}

@@ -1,0 +1,210 @@
+//! English words for alignment: lowercase, stopwords, Snowball stems (the stems the lexicon was built with).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const STOPWORDS: &str = include_str!("stopwords.txt");
+
+/// Whether a lowercased English word carries little meaning of its own ("the", "of", "thou").
+pub fn is_stopword(lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.split_whitespace().collect())
+        .contains(lower)
+}
+
+/// Irregular past forms and plurals, to their dictionary form (CC-CEDICT defines verbs as "to say").
+const IRREGULAR: &[(&str, &str)] = &[
+    ("arose", "arise"),
+    ("ate", "eat"),
+    ("became", "become"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("bore", "bear"),
+    ("born", "bear"),
+    ("bought", "buy"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("came", "come"),
+    ("caught", "catch"),
+    ("children", "child"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("did", "do"),
+    ("done", "do"),
+    ("drank", "drink"),
+    ("driven", "drive"),
+    ("drove", "drive"),
+    ("eaten", "eat"),
+    ("fallen", "fall"),
+    ("feet", "foot"),
+    ("fell", "fall"),
+    ("felt", "feel"),
+    ("fled", "flee"),
+    ("flew", "fly"),
+    ("forgot", "forget"),
+    ("fought", "fight"),
+    ("found", "find"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("gone", "go"),
+    ("grew", "grow"),
+    ("heard", "hear"),
+    ("held", "hold"),
+    ("hid", "hide"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("laid", "lay"),
+    ("lay", "lie"),
+    ("led", "lead"),
+    ("left", "leave"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("men", "man"),
+    ("met", "meet"),
+    ("mice", "mouse"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("risen", "rise"),
+    ("rode", "ride"),
+    ("rose", "rise"),
+    ("said", "say"),
+    ("saith", "say"),
+    ("sat", "sit"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("sent", "send"),
+    ("shot", "shoot"),
+    ("slain", "slay"),
+    ("slept", "sleep"),
+    ("slew", "slay"),
+    ("smote", "smite"),
+    ("sold", "sell"),
+    ("spent", "spend"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("stole", "steal"),
+    ("stood", "stand"),
+    ("struck", "strike"),
+    ("swore", "swear"),
+    ("taken", "take"),
+    ("taught", "teach"),
+    ("teeth", "tooth"),
+    ("thought", "think"),
+    ("threw", "throw"),
+    ("told", "tell"),
+    ("took", "take"),
+    ("understood", "understand"),
+    ("went", "go"),
+    ("wept", "weep"),
+    ("woke", "wake"),
+    ("women", "woman"),
+    ("won", "win"),
+    ("wore", "wear"),
+    ("written", "write"),
+    ("wrote", "write"),
+];
+
+/// The dictionary form of an irregular English word (said → say, women → woman), if it is one.
+pub fn base_form(lower: &str) -> Option<&'static str> {
+    IRREGULAR
+        .binary_search_by(|(k, _)| k.cmp(&lower))
+        .ok()
+        .map(|i| IRREGULAR[i].1)
+}
+
+/// The Snowball (Porter 2) stem of a lowercased word: communities → communiti, banners → banner.
+pub fn stem(lower: &str) -> String {
+    thread_local! {
+        static STEMMER: rust_stemmers::Stemmer =
+            rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    }
+    STEMMER.with(|s| s.stem(lower).into_owned())
+}
+
+/// A word of English text: a run of letters (and inner apostrophes), with its byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub start: usize,
+}
+
+impl Word<'_> {
+    /// Whether the word starts with a capital letter (a name, or the first word of a sentence).
+    pub fn is_capitalised(&self) -> bool {
+        self.text.starts_with(|c: char| c.is_uppercase())
+    }
+}
+
+/// The words of a text: runs of letters; an apostrophe inside a word is kept (don't), digits are not words.
+pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_alphabetic() {
+                let start = i;
+                let mut end = i;
+                while let Some(&(j, c)) = chars.peek() {
+                    if c.is_alphabetic() {
+                        end = j + c.len_utf8();
+                        chars.next();
+                    } else if (c == '\'' || c == '’') && end == j {
+                        // Keep "don't", drop a closing quote.
+                        let after = j + c.len_utf8();
+                        if text[after..].starts_with(|c: char| c.is_alphabetic()) {
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                return Some(Word {
+                    text: &text[start..end],
+                    start,
+                });
+            }
+            chars.next();
+        }
+        None
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_offsets() {
+        let w: Vec<_> = words("I didn't know her, 26 “Chen”.")
+            .map(|w| (w.text, w.start))
+            .collect();
+        assert_eq!(
+            w,
+            [
+                ("I", 0),
+                ("didn't", 2),
+                ("know", 9),
+                ("her", 14),
+                ("Chen", 25)
+            ]
+        );
+    }
+
+    #[test]
+    fn stems_survive_inflection() {
+        assert_eq!(stem("communities"), stem("community"));
+        assert_eq!(stem("banners"), "banner");
+        assert!(is_stopword("the") && !is_stopword("banner"));
+    }
+
+    #[test]
+    fn irregular_forms_are_sorted_and_found() {
+        assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(base_form("said"), Some("say"));
+        assert_eq!(base_form("women"), Some("woman"));
+        assert_eq!(base_form("banner"), None);
+    }
+}

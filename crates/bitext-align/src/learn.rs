@@ -1,15 +1,13 @@
 //! What the document pair teaches: its own match rates, length ratio and spread, and a translation
 //! table of word pairs that keep appearing in the same beads.
 
-use std::collections::HashMap;
-
 use crate::features::Features;
-use crate::score::{Model, Scorer};
+use crate::score::{default_prior, Model, Scorer, SHAPES};
 
 type Beads = [(usize, usize, usize, usize)];
 
 /// Match rates of true and false beads, length ratio and deviation, measured on a first alignment.
-pub(crate) fn model(f: &Features, beads: &Beads, ratio: f32) -> Model {
+pub(crate) fn model(f: &Features, beads: &Beads, ratio: f32, shapes_used: usize) -> Model {
     let guess = Model::new(0.45, ratio, 0.3);
     let mut scorer = Scorer::new(f, guess, None, None);
     let matched: Vec<_> = beads.iter().filter(|b| b.1 > 0 && b.3 > 0).collect();
@@ -38,52 +36,87 @@ pub(crate) fn model(f: &Features, beads: &Beads, ratio: f32) -> Model {
         }
     }
     let sigma = if n >= 10.0 { (sum2 / n).sqrt() } else { 0.3 };
-    Model::new(p_true, ratio, sigma)
+    let mut model = Model::new(p_true, ratio, sigma);
+    // Shape priors: how often the first pass used each shape, smoothed towards the defaults with
+    // PSEUDO beads, so that a translator who splits sentences makes 1-2 cheaper (and one who
+    // joins them, 2-1).
+    const PSEUDO: f32 = 30.0;
+    let mut count = [[0.0f32; 6]; 6];
+    for &&(_, a, _, b) in &matched {
+        count[a.min(5)][b.min(5)] += 1.0;
+    }
+    let smoothed = |a: usize, b: usize| count[a][b] + PSEUDO * default_prior(a, b).exp();
+    let one_one = smoothed(1, 1);
+    // Shapes the first pass could not use keep their default priors.
+    for &(a, b) in &SHAPES[..shapes_used] {
+        if a > 0 && b > 0 {
+            model.prior[a][b] = (smoothed(a, b) / one_one).ln();
+        }
+    }
+    model
 }
 
 /// Adds to each Chinese word the English ids it keeps meeting in the first alignment's beads
 /// (Dice coefficient ≥ 0.5 over at least two beads), then recomputes reachability.
 pub(crate) fn table(f: &mut Features, beads: &Beads) {
-    let mut type_freq: HashMap<u32, u32> = HashMap::new();
-    let mut id_freq: HashMap<u32, u32> = HashMap::new();
-    let mut pair: HashMap<(u32, u32), u32> = HashMap::new();
-    let mut types = Vec::new();
-    let mut ids = Vec::new();
-    for &(i, a, j, b) in beads {
-        if a == 0 || b == 0 {
-            continue;
+    let matched: Vec<_> = beads.iter().filter(|b| b.1 > 0 && b.3 > 0).collect();
+    // The distinct word types and English ids of each bead.
+    let sides: Vec<(Vec<u32>, Vec<u32>)> = matched
+        .iter()
+        .map(|&&(i, a, j, b)| {
+            let mut types: Vec<u32> = f.zh_tokens[i..i + a]
+                .iter()
+                .flatten()
+                .copied()
+                .filter(|&t| f.type_is_word[t as usize])
+                .collect();
+            let mut ids: Vec<u32> = f.en_ids[j..j + b]
+                .iter()
+                .flatten()
+                .copied()
+                .filter(|&id| id >= 3)
+                .collect();
+            types.sort_unstable();
+            types.dedup();
+            ids.sort_unstable();
+            ids.dedup();
+            (types, ids)
+        })
+        .collect();
+    let mut type_freq = vec![0u32; f.types.len()];
+    let mut id_freq = vec![0u32; f.n_ids];
+    for (types, ids) in &sides {
+        for &t in types {
+            type_freq[t as usize] += 1;
         }
-        types.clear();
-        ids.clear();
-        for toks in &f.zh_tokens[i..i + a] {
-            types.extend(toks.iter().copied().filter(|&t| f.type_is_word[t as usize]));
+        for &id in ids {
+            id_freq[id as usize] += 1;
         }
-        for en in &f.en_ids[j..j + b] {
-            ids.extend(en.iter().copied().filter(|&id| id >= 3));
-        }
-        types.sort_unstable();
-        types.dedup();
-        ids.sort_unstable();
-        ids.dedup();
-        for &t in &types {
-            *type_freq.entry(t).or_insert(0) += 1;
-        }
-        for &id in &ids {
-            *id_freq.entry(id).or_insert(0) += 1;
-        }
-        for &t in &types {
-            for &id in &ids {
-                *pair.entry((t, id)).or_insert(0) += 1;
+    }
+    // Dice ≥ 0.5 needs the two frequencies within a factor of 3 and a count of at least 2: other
+    // pairs are never counted. Counting is a sort of packed (type, id) keys.
+    let mut keys: Vec<u64> = Vec::new();
+    for (types, ids) in &sides {
+        for &t in types {
+            let ft = type_freq[t as usize];
+            if ft < 2 {
+                continue;
+            }
+            for &id in ids {
+                let fi = id_freq[id as usize];
+                if fi >= 2 && fi <= 3 * ft && ft <= 3 * fi {
+                    keys.push(u64::from(t) << 32 | u64::from(id));
+                }
             }
         }
     }
+    keys.sort_unstable();
     let mut added = 0;
-    for ((t, id), c) in pair {
-        if c < 2 {
-            continue;
-        }
-        let dice = 2.0 * c as f32 / (type_freq[&t] + id_freq[&id]) as f32;
-        if dice >= 0.5 {
+    for run in keys.chunk_by(|a, b| a == b) {
+        let c = run.len() as u32;
+        let (t, id) = ((run[0] >> 32) as u32, run[0] as u32);
+        let dice = 2.0 * c as f32 / (type_freq[t as usize] + id_freq[id as usize]) as f32;
+        if c >= 2 && dice >= 0.5 {
             let tr = &mut f.types[t as usize];
             if let Err(at) = tr.binary_search(&id) {
                 tr.insert(at, id);

@@ -181,7 +181,7 @@ fn align_with_paragraphs(
         (Band::full(nz, ne), score::SHAPES.len())
     } else {
         let path = search::anchors(&f);
-        (Band::around(&path, nz, ne, 30), 5)
+        (Band::around(&path, nz, ne, 10), 8)
     };
     let first = {
         let mut scorer = Scorer::new(&f, model, zp, ep);
@@ -192,12 +192,12 @@ fn align_with_paragraphs(
     if options.learn {
         learn::table(&mut f, &first);
     }
-    let model = learn::model(&f, &first, ratio);
+    let model = learn::model(&f, &first, ratio, shapes);
     let path: Vec<(usize, usize)> = first
         .iter()
         .flat_map(|&(i, a, j, b)| [(i, j), (i + a, j + b)])
         .collect();
-    let band = Band::around(&path, nz, ne, 8);
+    let band = Band::around(&path, nz, ne, 5);
     let mut scorer = Scorer::new(&f, model, zp, ep);
     let beads = search::viterbi_with_posteriors(&mut scorer, &band)
         .into_iter()

@@ -46,13 +46,10 @@ const LENGTH_WEIGHT: f32 = 1.4;
 const SKIP: f32 = -10.0;
 
 /// Log prior of a shape, relative to 1-1; symmetric in the two languages.
-fn prior(a: usize, b: usize) -> f32 {
+pub(crate) fn default_prior(a: usize, b: usize) -> f32 {
     if a == 0 || b == 0 {
         return SKIP;
     }
-    prior0(a, b)
-}
-fn prior0(a: usize, b: usize) -> f32 {
     let (small, large) = (a.min(b), a.max(b));
     match (small, large) {
         (1, 1) => 0.0,
@@ -73,14 +70,21 @@ pub(crate) struct Model {
     pub p_true: f32,
     pub ratio: f32,
     pub sigma: f32,
+    /// Log prior of each shape (a, b) relative to 1-1, per sentence for 1-0 and 0-1.
+    pub prior: [[f32; SIDES]; SIDES],
 }
 
 impl Model {
     pub(crate) fn new(p_true: f32, ratio: f32, sigma: f32) -> Model {
+        let mut prior = [[SKIP; SIDES]; SIDES];
+        for &(a, b) in &SHAPES {
+            prior[a][b] = default_prior(a, b);
+        }
         Model {
             p_true: p_true.clamp(0.1, 0.95),
             ratio: ratio.clamp(0.2, 20.0),
             sigma: sigma.clamp(0.1, 1.0),
+            prior,
         }
     }
 }
@@ -326,6 +330,10 @@ pub(crate) struct Scorer<'f> {
     zh_base: Vec<[f32; SIDES]>,
     en_base: Vec<[f32; SIDES]>,
     pairs: Option<Pairs>,
+    /// ln(en + k) and ln(ratio·zh + k) for lengths below 4096 characters, and ln(σ_false/σ).
+    ln_en: Vec<f32>,
+    ln_zh: Vec<f32>,
+    ln_sigmas: f32,
     en_mark: Vec<u32>,
     zh_mark: Vec<u32>,
     stamp: u32,
@@ -353,6 +361,11 @@ impl<'f> Scorer<'f> {
             zh_base,
             en_base,
             pairs: None,
+            ln_en: (0..4096).map(|n| (n as f32 + LEN_K).ln()).collect(),
+            ln_zh: (0..4096)
+                .map(|n| (model.ratio * n as f32 + LEN_K).ln())
+                .collect(),
+            ln_sigmas: (SIGMA_FALSE / model.sigma).ln(),
             en_mark: vec![0; f.n_ids],
             zh_mark: vec![0; f.n_ids],
             stamp: 0,
@@ -461,10 +474,20 @@ impl<'f> Scorer<'f> {
     pub(crate) fn length(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
         let zh: f32 = self.f.zh_len[i0..i1].iter().sum();
         let en: f32 = self.f.en_len[j0..j1].iter().sum();
-        let d = ((en + LEN_K) / (self.model.ratio * zh + LEN_K)).ln();
+        // Lengths are whole numbers of characters: logarithms of the common ones are tabled.
+        let ln_en = self
+            .ln_en
+            .get(en as usize)
+            .copied()
+            .unwrap_or_else(|| (en + LEN_K).ln());
+        let ln_zh = self
+            .ln_zh
+            .get(zh as usize)
+            .copied()
+            .unwrap_or_else(|| (self.model.ratio * zh + LEN_K).ln());
+        let d = ln_en - ln_zh;
         let s = self.model.sigma;
-        LENGTH_WEIGHT
-            * (-0.5 * (d / s).powi(2) + 0.5 * (d / SIGMA_FALSE).powi(2) + (SIGMA_FALSE / s).ln())
+        LENGTH_WEIGHT * (-0.5 * (d / s).powi(2) + 0.5 * (d / SIGMA_FALSE).powi(2) + self.ln_sigmas)
     }
 
     fn paragraphs(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
@@ -483,7 +506,7 @@ impl<'f> Scorer<'f> {
     /// The score of the bead zh `i0..i0+a`, en `j0..j0+b`, from the pairs prepared for a band.
     pub(crate) fn score(&self, i0: usize, a: usize, j0: usize, b: usize) -> f32 {
         if a == 0 || b == 0 {
-            return prior(a, b) * (a + b) as f32;
+            return self.model.prior[a][b] * (a + b) as f32;
         }
         let (i1, j1) = (i0 + a, j0 + b);
         let lexical = match &self.pairs {
@@ -492,7 +515,7 @@ impl<'f> Scorer<'f> {
         };
         LEXICAL_WEIGHT * lexical
             + self.length(i0, i1, j0, j1)
-            + prior(a, b)
+            + self.model.prior[a][b]
             + self.paragraphs(i0, i1, j0, j1)
     }
 
@@ -500,13 +523,13 @@ impl<'f> Scorer<'f> {
     #[cfg(test)]
     pub(crate) fn score_direct(&mut self, i0: usize, a: usize, j0: usize, b: usize) -> f32 {
         if a == 0 || b == 0 {
-            return prior(a, b) * (a + b) as f32;
+            return self.model.prior[a][b] * (a + b) as f32;
         }
         let (i1, j1) = (i0 + a, j0 + b);
         let e = self.evidence(i0, i1, j0, j1);
         LEXICAL_WEIGHT * e.llr
             + self.length(i0, i1, j0, j1)
-            + prior(a, b)
+            + self.model.prior[a][b]
             + self.paragraphs(i0, i1, j0, j1)
     }
 }

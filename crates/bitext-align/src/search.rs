@@ -237,6 +237,10 @@ fn log_add(a: f32, b: f32) -> f32 {
         return a;
     }
     let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+    // exp(-20) is below f32's resolution next to 1.
+    if lo - hi < -20.0 {
+        return hi;
+    }
     hi + (lo - hi).exp().ln_1p()
 }
 
@@ -364,20 +368,64 @@ fn chain(f: &Features, expected: &[f64], tolerance: f64, rare: usize) -> Vec<(us
         }
         k = end;
     }
-    let mut path = vec![(nz, ne)];
+    let mut kept = Vec::new();
     let mut at = (0..cand.len())
         .max_by(|&a, &b| score[a].total_cmp(&score[b]))
         .map_or(u32::MAX, |m| m as u32);
     while at != u32::MAX {
         let (i, j, _) = cand[at as usize];
-        // The anchor pair is a bead from (i, j) to (i+1, j+1).
-        path.push((i as usize + 1, j as usize + 1));
-        path.push((i as usize, j as usize));
+        kept.push((i as usize, j as usize));
         at = prev[at as usize];
     }
-    path.push((0, 0));
-    path.reverse();
+    kept.push((0, 0));
+    kept.reverse();
+    kept.push((nz, ne));
+    let kept = drop_outliers(kept, ne as f64 / nz.max(1) as f64);
+    // Each anchor pair is a bead from (i, j) to (i+1, j+1).
+    let mut path = Vec::with_capacity(kept.len() * 2);
+    for (k, &(i, j)) in kept.iter().enumerate() {
+        path.push((i, j));
+        if k > 0 && k + 1 < kept.len() {
+            path.push((i + 1, j + 1));
+        }
+    }
     path
+}
+
+/// Removes anchors that leave the line through their neighbours: a monotone chain can still hold
+/// a pair of sentences that share a rare word by chance, far from where the text really is.
+/// `points` starts with (0, 0) and ends with (nz, ne), which are kept.
+fn drop_outliers(mut points: Vec<(usize, usize)>, slope: f64) -> Vec<(usize, usize)> {
+    for _ in 0..3 {
+        let n = points.len();
+        if n < 3 {
+            break;
+        }
+        let mut keep = vec![true; n];
+        for k in 1..n - 1 {
+            let (i0, j0) = points[k - 1];
+            let (i1, j1) = points[k + 1];
+            let (i, j) = points[k];
+            let t = (i - i0) as f64 / (i1 - i0).max(1) as f64;
+            let predicted = j0 as f64 + t * (j1 as f64 - j0 as f64);
+            // The neighbours themselves may be far apart: allow for the drift of a gap.
+            let allowed = 3.0 + 0.15 * (i1 - i0) as f64 * slope;
+            // Also compare with where the gap's own slope would put it.
+            if (j as f64 - predicted).abs() > allowed {
+                keep[k] = false;
+            }
+        }
+        let before = points.len();
+        let mut k = 0;
+        points.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        if points.len() == before {
+            break;
+        }
+    }
+    points
 }
 
 /// One point per row on straight lines between anchor points.

@@ -34,6 +34,15 @@ pub(crate) struct Features {
     /// Lengths in characters (not counting white space).
     pub zh_len: Vec<f32>,
     pub en_len: Vec<f32>,
+    /// Whether each sentence ends inside-out of a quotation (a closing quote is its last mark).
+    pub zh_end_quote: Vec<u8>,
+    pub en_end_quote: Vec<u8>,
+    /// Whether each sentence opens a quotation (its first mark is an opening quote).
+    pub zh_start_quote: Vec<u8>,
+    pub en_start_quote: Vec<u8>,
+    /// The kind of each sentence's final mark, closing quotes aside: see [`end_mark`].
+    pub zh_end_mark: Vec<u8>,
+    pub en_end_mark: Vec<u8>,
     /// Number of ids.
     pub n_ids: usize,
     /// Ids of numbers: evidence on the English side even where no Chinese token reaches them.
@@ -69,6 +78,44 @@ fn punctuation_ids(text: &str, out: &mut Vec<u32>) {
             '"' | '“' | '「' | '『' => out.push(QUOTE),
             _ => {}
         }
+    }
+}
+
+/// Whether a sentence's last mark closes a quotation: `。”`, `!'`, `」`.
+fn ends_with_quote(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '”' | '」' | '』' | '’' | '"' | '\''))
+}
+
+/// Whether a sentence opens with a quotation mark.
+fn starts_with_quote(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '“' | '「' | '『' | '‘' | '"' | '\''))
+}
+
+/// Kinds of final marks.
+pub(crate) const END_MARKS: usize = 5;
+
+/// The kind of a sentence's final mark, closing quotes aside: 1 question, 2 exclamation,
+/// 3 ellipsis or dash, 4 colon (speech follows), 0 anything else.
+fn end_mark(text: &str) -> u8 {
+    let last = text
+        .trim_end()
+        .trim_end_matches(['”', '」', '』', '’', '"', '\'', ')', '）'])
+        .trim_end()
+        .chars()
+        .next_back();
+    match last {
+        Some('?' | '？') => 1,
+        Some('!' | '！') => 2,
+        Some('…' | '—' | '-') => 3,
+        Some('.') if text.trim_end().ends_with("..") => 3,
+        Some(':' | '：') => 4,
+        _ => 0,
     }
 }
 
@@ -292,6 +339,12 @@ impl Features {
             type_is_word,
             en_ids,
             reachable: Vec::new(),
+            zh_end_quote: zh.iter().map(|s| u8::from(ends_with_quote(s))).collect(),
+            en_end_quote: en.iter().map(|s| u8::from(ends_with_quote(s))).collect(),
+            zh_start_quote: zh.iter().map(|s| u8::from(starts_with_quote(s))).collect(),
+            en_start_quote: en.iter().map(|s| u8::from(starts_with_quote(s))).collect(),
+            zh_end_mark: zh.iter().map(|s| end_mark(s)).collect(),
+            en_end_mark: en.iter().map(|s| end_mark(s)).collect(),
             zh_len: zh.iter().map(|s| char_len(s)).collect(),
             en_len: en.iter().map(|s| char_len(s)).collect(),
             n_ids: vocab.len(),

@@ -1,15 +1,15 @@
 //! What the document pair teaches: its own match rates, length ratio and spread, and a translation
 //! table of word pairs that keep appearing in the same beads.
 
-use crate::features::Features;
-use crate::score::{default_prior, Model, Scorer, SHAPES};
+use crate::features::{Features, END_MARKS};
+use crate::score::{default_prior, Model, Rates, Scorer, SHAPES};
 
 type Beads = [(usize, usize, usize, usize)];
 
 /// Match rates of true and false beads, length ratio and deviation, measured on a first alignment.
 pub(crate) fn model(f: &Features, beads: &Beads, ratio: f32, shapes_used: usize) -> Model {
     let guess = Model::new(0.45, ratio, 0.3);
-    let mut scorer = Scorer::new(f, guess, None, None);
+    let mut scorer = Scorer::new(f, guess, None, None, None);
     let matched: Vec<_> = beads.iter().filter(|b| b.1 > 0 && b.3 > 0).collect();
     if matched.len() < 10 {
         return guess;
@@ -47,6 +47,14 @@ pub(crate) fn model(f: &Features, beads: &Beads, ratio: f32, shapes_used: usize)
     }
     let smoothed = |a: usize, b: usize| count[a][b] + PSEUDO * default_prior(a, b).exp();
     let one_one = smoothed(1, 1);
+    // Quotes and final marks at the edges of the two sides: how often each combination occurs in
+    // the first pass's beads, against how often it would for sentences paired at random.
+    let ends =
+        |zh: &[u8], en: &[u8]| association(&matched, |i, a| zh[i + a - 1], |j, b| en[j + b - 1]);
+    let starts = |zh: &[u8], en: &[u8]| association(&matched, |i, _| zh[i], |j, _| en[j]);
+    model.end_quotes = ends(&f.zh_end_quote, &f.en_end_quote);
+    model.end_marks = ends(&f.zh_end_mark, &f.en_end_mark);
+    model.start_quotes = starts(&f.zh_start_quote, &f.en_start_quote);
     // Shapes the first pass could not use keep their default priors.
     for &(a, b) in &SHAPES[..shapes_used] {
         if a > 0 && b > 0 {
@@ -127,4 +135,85 @@ pub(crate) fn table(f: &mut Features, beads: &Beads) {
     if added > 0 {
         f.update_reachable();
     }
+}
+
+/// How often each token found a partner in the beads of a first alignment, shrunk towards
+/// `p_true` with a few pseudo-observations.
+pub(crate) fn rates(f: &Features, beads: &Beads, p_true: f32) -> Rates {
+    const PSEUDO: f32 = 2.0;
+    let mut zh_seen = vec![0u32; f.types.len()];
+    let mut zh_hit = vec![0u32; f.types.len()];
+    let mut en_seen = vec![0u32; f.n_ids];
+    let mut en_hit = vec![0u32; f.n_ids];
+    let mut en_mark = vec![u32::MAX; f.n_ids];
+    let mut zh_mark = vec![u32::MAX; f.n_ids];
+    for (k, &(i, a, j, b)) in beads.iter().enumerate() {
+        if a == 0 || b == 0 {
+            continue;
+        }
+        let k = k as u32;
+        for &id in f.en_ids[j..j + b].iter().flatten() {
+            en_mark[id as usize] = k;
+        }
+        for &t in f.zh_tokens[i..i + a].iter().flatten() {
+            let tr = &f.types[t as usize];
+            if tr.is_empty() {
+                continue;
+            }
+            zh_seen[t as usize] += 1;
+            let mut hit = false;
+            for &id in tr {
+                hit |= en_mark[id as usize] == k;
+                zh_mark[id as usize] = k;
+            }
+            zh_hit[t as usize] += u32::from(hit);
+        }
+        for &id in f.en_ids[j..j + b].iter().flatten() {
+            if f.reachable[id as usize] {
+                en_seen[id as usize] += 1;
+                en_hit[id as usize] += u32::from(zh_mark[id as usize] == k);
+            }
+        }
+    }
+    let rate = |hit: u32, seen: u32| {
+        ((hit as f32 + PSEUDO * p_true) / (seen as f32 + PSEUDO)).clamp(0.05, 0.95)
+    };
+    Rates {
+        zh: zh_hit
+            .iter()
+            .zip(&zh_seen)
+            .map(|(&h, &s)| rate(h, s))
+            .collect(),
+        en: en_hit
+            .iter()
+            .zip(&en_seen)
+            .map(|(&h, &s)| rate(h, s))
+            .collect(),
+    }
+}
+
+/// Log-likelihood ratio of each (zh class, en class) combination at the edges of beads: observed
+/// share in `beads` over the share expected if the two were independent. Classes are below
+/// [`END_MARKS`].
+fn association(
+    beads: &[&(usize, usize, usize, usize)],
+    zh: impl Fn(usize, usize) -> u8,
+    en: impl Fn(usize, usize) -> u8,
+) -> [[f32; END_MARKS]; END_MARKS] {
+    let mut together = [[0.0f32; END_MARKS]; END_MARKS];
+    for &&(i, a, j, b) in beads {
+        together[zh(i, a) as usize][en(j, b) as usize] += 1.0;
+    }
+    let total: f32 = together.iter().flatten().sum::<f32>() + 1.0;
+    let mut out = [[0.0f32; END_MARKS]; END_MARKS];
+    for z in 0..END_MARKS {
+        let pz = (together[z].iter().sum::<f32>() + 0.5) / total;
+        for e in 0..END_MARKS {
+            let pe = (together.iter().map(|row| row[e]).sum::<f32>() + 0.5) / total;
+            out[z][e] = ((together[z][e] + 0.5 * pz * pe) / total / (pz * pe))
+                .ln()
+                .clamp(-4.0, 4.0);
+        }
+    }
+    out
 }

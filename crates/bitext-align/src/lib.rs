@@ -184,7 +184,7 @@ fn align_with_paragraphs(
         (Band::around(&path, nz, ne, 10), 8)
     };
     let first = {
-        let mut scorer = Scorer::new(&f, model, zp, ep);
+        let mut scorer = Scorer::new(&f, model, zp, ep, None);
         search::viterbi(&mut scorer, &band, shapes)
     };
 
@@ -198,7 +198,8 @@ fn align_with_paragraphs(
         .flat_map(|&(i, a, j, b)| [(i, j), (i + a, j + b)])
         .collect();
     let band = Band::around(&path, nz, ne, 5);
-    let mut scorer = Scorer::new(&f, model, zp, ep);
+    let rates = learn::rates(&f, &first, model.p_true);
+    let mut scorer = Scorer::new(&f, model, zp, ep, Some(&rates));
     let beads = search::viterbi_with_posteriors(&mut scorer, &band)
         .into_iter()
         .map(|((i, a, j, b), p)| Bead {

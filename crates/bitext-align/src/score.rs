@@ -15,7 +15,7 @@
 //! Because hits and misses add up token by token, a 2-2 bead beats two 1-1 beads only when the
 //! sentences really share evidence across the split.
 
-use crate::features::Features;
+use crate::features::{Features, END_MARKS};
 
 /// The bead shapes searched, as (zh sentences, en sentences).
 pub(crate) const SHAPES: [(usize, usize); 16] = [
@@ -72,6 +72,11 @@ pub(crate) struct Model {
     pub sigma: f32,
     /// Log prior of each shape (a, b) relative to 1-1, per sentence for 1-0 and 0-1.
     pub prior: [[f32; SIDES]; SIDES],
+    /// Log-likelihood ratios, learned, of how the edges of the two sides agree: closing quotes at
+    /// the end, final marks (question, exclamation …), opening quotes at the start.
+    pub end_quotes: [[f32; END_MARKS]; END_MARKS],
+    pub end_marks: [[f32; END_MARKS]; END_MARKS],
+    pub start_quotes: [[f32; END_MARKS]; END_MARKS],
 }
 
 impl Model {
@@ -85,6 +90,9 @@ impl Model {
             ratio: ratio.clamp(0.2, 20.0),
             sigma: sigma.clamp(0.1, 1.0),
             prior,
+            end_quotes: [[0.0; END_MARKS]; END_MARKS],
+            end_marks: [[0.0; END_MARKS]; END_MARKS],
+            start_quotes: [[0.0; END_MARKS]; END_MARKS],
         }
     }
 }
@@ -102,8 +110,16 @@ pub(crate) struct Weights {
     en_miss: Vec<[f32; SIDES]>,
 }
 
+/// Per token, how often it found its partner in the first pass's beads: a Chinese word whose
+/// dictionary senses this translator never uses, or an English word that is never a translation,
+/// then weighs little either way.
+pub(crate) struct Rates {
+    pub zh: Vec<f32>,
+    pub en: Vec<f32>,
+}
+
 impl Weights {
-    pub(crate) fn new(f: &Features, p_true: f32) -> Weights {
+    pub(crate) fn new(f: &Features, p_true: f32, rates: Option<&Rates>) -> Weights {
         let (nz, ne) = (f.zh_tokens.len().max(1), f.en_ids.len().max(1));
         // Sentences each id occurs in, on each side.
         let mut en_df = vec![0u32; f.n_ids];
@@ -128,7 +144,7 @@ impl Weights {
                 }
             }
         }
-        let table = |p1: f32| -> ([f32; SIDES], [f32; SIDES]) {
+        let table = |p1: f32, p_true: f32| -> ([f32; SIDES], [f32; SIDES]) {
             let mut hit = [0.0; SIDES];
             let mut miss = [0.0; SIDES];
             for n in 1..SIDES {
@@ -143,13 +159,18 @@ impl Weights {
         let (zh_hit, zh_miss) = f
             .types
             .iter()
-            .map(|tr| {
+            .enumerate()
+            .map(|(t, tr)| {
                 let df: u32 = tr.iter().map(|&id| en_df[id as usize]).sum();
-                table((df as f32 / ne as f32).clamp(floor_e, 1.0))
+                let p = rates.map_or(p_true, |r| r.zh[t]);
+                table((df as f32 / ne as f32).clamp(floor_e, 1.0), p)
             })
             .unzip();
         let (en_hit, en_miss) = (0..f.n_ids)
-            .map(|id| table((zh_df[id] as f32 / nz as f32).clamp(floor_z, 1.0)))
+            .map(|id| {
+                let p = rates.map_or(p_true, |r| r.en[id]);
+                table((zh_df[id] as f32 / nz as f32).clamp(floor_z, 1.0), p)
+            })
             .unzip();
         Weights {
             zh_hit,
@@ -348,8 +369,9 @@ impl<'f> Scorer<'f> {
         model: Model,
         zh_par: Option<&'f [bool]>,
         en_par: Option<&'f [bool]>,
+        rates: Option<&Rates>,
     ) -> Self {
-        let weights = Weights::new(f, model.p_true);
+        let weights = Weights::new(f, model.p_true, rates);
         let tokens = Tokens::new(f);
         let zh_base = miss_sums(&tokens.zh, &weights.zh_miss);
         let en_base = miss_sums(&tokens.en, &weights.en_miss);
@@ -490,6 +512,18 @@ impl<'f> Scorer<'f> {
         LENGTH_WEIGHT * (-0.5 * (d / s).powi(2) + 0.5 * (d / SIGMA_FALSE).powi(2) + self.ln_sigmas)
     }
 
+    /// How the ends of the two sides agree: closing quotes, final marks.
+    fn edges(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
+        let (f, m) = (self.f, &self.model);
+        let at = |t: &[[f32; END_MARKS]; END_MARKS], z: u8, e: u8| t[z as usize][e as usize];
+        at(
+            &m.end_quotes,
+            f.zh_end_quote[i1 - 1],
+            f.en_end_quote[j1 - 1],
+        ) + at(&m.end_marks, f.zh_end_mark[i1 - 1], f.en_end_mark[j1 - 1])
+            + at(&m.start_quotes, f.zh_start_quote[i0], f.en_start_quote[j0])
+    }
+
     fn paragraphs(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
         let (Some(zp), Some(ep)) = (self.zh_par, self.en_par) else {
             return 0.0;
@@ -514,6 +548,7 @@ impl<'f> Scorer<'f> {
             None => 0.0,
         };
         LEXICAL_WEIGHT * lexical
+            + self.edges(i0, i1, j0, j1)
             + self.length(i0, i1, j0, j1)
             + self.model.prior[a][b]
             + self.paragraphs(i0, i1, j0, j1)
@@ -528,6 +563,7 @@ impl<'f> Scorer<'f> {
         let (i1, j1) = (i0 + a, j0 + b);
         let e = self.evidence(i0, i1, j0, j1);
         LEXICAL_WEIGHT * e.llr
+            + self.edges(i0, i1, j0, j1)
             + self.length(i0, i1, j0, j1)
             + self.model.prior[a][b]
             + self.paragraphs(i0, i1, j0, j1)
@@ -552,7 +588,7 @@ mod tests {
             "I was on the fourteenth production team down the mountain, and she was on the fifteenth team up the mountain.",
         ];
         let f = Features::new(&zh, &en);
-        let mut scorer = Scorer::new(&f, Model::new(0.5, 3.0, 0.3), None, None);
+        let mut scorer = Scorer::new(&f, Model::new(0.5, 3.0, 0.3), None, None, None);
         scorer.prepare(&Band::full(3, 3));
         for &(a, b) in &SHAPES {
             for i0 in 0..=3 - a.min(3) {
@@ -584,7 +620,7 @@ mod tests {
             "Then Chen Qingyang came.",
         ];
         let f = Features::new(&zh, &en);
-        let w = Weights::new(&f, 0.5);
+        let w = Weights::new(&f, 0.5, None);
         let said = f.type_text.iter().position(|t| t == "说").unwrap();
         let chen = f.type_text.iter().position(|t| t == "@chen").unwrap();
         assert!(w.zh_hit[chen][1] > w.zh_hit[said][1]);

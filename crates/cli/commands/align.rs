@@ -107,7 +107,12 @@ pub fn exec(args: AlignArgs) -> anyhow::Result<ExitStatus> {
             (&bead.zh, &bead.en)
         };
         let join = |side: &Side, r: &std::ops::Range<usize>| -> String {
-            let sep = if side.doc.text().is_empty() { "" } else { " " };
+            // Chinese sentences join without a space, English ones with one.
+            let sep = if Lang::detect(side.doc.text()) == Lang::Zh {
+                ""
+            } else {
+                " "
+            };
             r.clone()
                 .map(|k| side.sentence(k))
                 .collect::<Vec<_>>()

@@ -243,8 +243,14 @@ fn word_translations(word: &str, vocab: &Vocab) -> Vec<u32> {
 
 impl Features {
     pub(crate) fn new(zh: &[&str], en: &[&str]) -> Features {
-        let en_raw: Vec<EnRaw> = en.par_iter().map(|s| en_raw(s)).collect();
-        let zh_raw: Vec<ZhRaw> = zh.par_iter().map(|s| zh_raw(s)).collect();
+        // The segmenter loads (tens of milliseconds) while the English side is being read.
+        let (en_raw, zh_raw): (Vec<EnRaw>, Vec<ZhRaw>) = rayon::join(
+            || en.par_iter().map(|s| en_raw(s)).collect(),
+            || {
+                bitext_lexicon::segmenter();
+                zh.par_iter().map(|s| zh_raw(s)).collect()
+            },
+        );
 
         // English vocabulary: stems, numbers, names (capitalised somewhere other than first word).
         let mut vocab = Vocab {

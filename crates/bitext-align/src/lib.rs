@@ -175,12 +175,14 @@ fn align_with_paragraphs(
 
     // Pass 1: generic parameters, band around the anchors (or everything, when small).
     let model = Model::new(0.45, ratio, 0.3);
-    // Small pairs: every cell and every shape. Large ones: a wide band around the anchors, and
-    // only the five commonest shapes (1-1, 1-0, 0-1, 1-2, 2-1); the second pass has them all.
+    // Small pairs: a very wide band around the anchors (an eighth of the longer side, at least 30
+    // sentences) and every shape. Large ones: a band of 10 around the anchors, and only the eight
+    // commonest shapes; the second pass has them all.
+    let path = search::anchors(&f);
     let (band, shapes) = if (nz + 1) * (ne + 1) <= 400_000 {
-        (Band::full(nz, ne), score::SHAPES.len())
+        let width = (nz.max(ne) / 8).max(30);
+        (Band::around(&path, nz, ne, width), score::SHAPES.len())
     } else {
-        let path = search::anchors(&f);
         (Band::around(&path, nz, ne, 10), 8)
     };
     let first = {

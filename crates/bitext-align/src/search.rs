@@ -44,7 +44,8 @@ impl Band {
         Band { lo, hi, offset }
     }
 
-    /// Every cell.
+    /// Every cell (tests).
+    #[cfg(test)]
     pub(crate) fn full(nz: usize, ne: usize) -> Band {
         Band::finish(vec![0; nz + 1], vec![ne; nz + 1], ne)
     }
@@ -125,7 +126,7 @@ fn score_table(scorer: &Scorer, band: &Band, shapes_used: usize) -> Vec<f32> {
 /// words is correlated, so the model's log-odds are too sharp. Fitted once so that beads with
 /// confidence ≥ 0.9 are right about as often as they claim (the reliability table of
 /// `scripts/eval-align`).
-const TEMPERATURE: f32 = 1.5;
+const TEMPERATURE: f32 = 2.2;
 
 /// Best path (Viterbi) and, when `posteriors`, the forward–backward sums over every path in the
 /// band, from which each chosen bead's posterior probability follows.

@@ -1,5 +1,6 @@
 //! The one integration test binary (as ripgrep and cargo do).
 
+mod batch;
 mod main_job;
 
 #[test]

@@ -6,28 +6,30 @@ use std::path::PathBuf;
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success: no new findings
-  1  new findings (check)
+  1  new findings (check), or failed pairs (align --batch)
   2  bad input, bad glossary, or bad usage";
 
 #[derive(Debug, Parser)]
 #[command(
     name = "bitext",
     version,
-    about = "Chinese–English bitext toolkit: sentence segmentation and terminology QA",
-    long_about = "Chinese–English bitext toolkit: sentence segmentation and terminology QA.\n\n\
+    about = "Chinese–English bitext toolkit: terminology QA, sentence alignment and segmentation",
+    long_about = "Chinese–English bitext toolkit: terminology QA, sentence alignment and segmentation.\n\n\
                   Holds English translations to a glossary of official renderings \
-                  (`bitext check`) and cuts Chinese and English documents into sentences \
-                  with byte offsets (`bitext segment`).",
+                  (`bitext check`), aligns a Chinese document with its English translation \
+                  sentence by sentence (`bitext align`, `bitext export`) and cuts Chinese and \
+                  English documents into sentences with byte offsets (`bitext segment`).",
     after_help = EXIT_CODES,
     after_long_help = concat!(
         "Examples:\n",
         "  bitext check corpus                  check every document under corpus/ against ./glossary\n",
         "  bitext segment corpus/zh/a.txt       one sentence per line\n",
+        "  bitext align zh.txt en.txt -o a.tmx  align a document pair, write TMX\n",
         "  bitext glossary lint glossary        validate the glossary\n",
         "\n",
         "Exit codes:\n",
         "  0  success: no new findings\n",
-        "  1  new findings (check)\n",
+        "  1  new findings (check), or failed pairs (align --batch)\n",
         "  2  bad input, bad glossary, or bad usage"
     )
 )]
@@ -44,6 +46,9 @@ pub enum Command {
     /// Align the sentences of a Chinese document with those of its English translation.
     #[command(after_long_help = ALIGN_HELP)]
     Align(AlignArgs),
+    /// Convert aligned text (TMX, JSONL, TSV) to TMX, TSV, JSONL or a review page.
+    #[command(after_long_help = EXPORT_HELP)]
+    Export(ExportArgs),
     /// Check English translations against the glossary.
     #[command(after_long_help = CHECK_HELP)]
     Check(CheckArgs),
@@ -127,51 +132,110 @@ const ALIGN_HELP: &str = "\
 How it aligns:
   Each document is cut into sentences as `bitext segment` does (or taken one
   sentence per line with --presegmented). Which one is Chinese is found from the
-  script, so A and B may come in either order; output always follows the order
-  given. Beads group 0–4 sentences a side (1-1, 1-2, 2-1, 2-2, 1-3, … and 1-0 /
-  0-1 for sentences left unmatched). Evidence: CC-CEDICT translations of jieba
-  words, numbers (二十一 = 21, 2.9万 = 29,000), names through pinyin (陈清扬 =
-  Chen Qingyang), ? ! and quotes, length, paragraph breaks, and a translation
-  table learned from the pair itself. Each bead's confidence is the posterior
-  probability that it is exactly right.
+  script, so A and B may come in either order; output follows the order given
+  (TMX puts the Chinese side first: it is the source language). Beads group 0–4
+  sentences a side (1-1, 1-2, 2-1, 2-2, 1-3, … and 1-0 / 0-1 for sentences left
+  unmatched). Evidence: CC-CEDICT translations of jieba words, numbers (二十一 =
+  21, 2.9万 = 29,000), names through pinyin (陈清扬 = Chen Qingyang), ? ! and
+  quotes, length, paragraph breaks, and a translation table learned from the
+  pair itself. Each bead's confidence is the posterior probability that it is
+  exactly right.
 
-Formats:
+Formats (default: beads; with -o, the file's extension when it names one):
   beads  one bead per line, `[ids of A]:[ids of B]`, 0-based (`[]`: empty side)
   tsv    a_ids, b_ids, kind, confidence, a_text, b_text (tabs and newlines in
          text escaped as \\t and \\n), with a header line
-  jsonl  one JSON object per bead: a/b ids, texts, byte spans in the files,
-         kind (zh-en sentence counts), confidence
+  jsonl  one JSON object per bead: a/b document, language, ids, byte spans in
+         the files, texts; kind (Chinese-English sentence counts); confidence
+  tmx    TMX 1.4b for CAT tools: one <tu> per bead with both sides (beads with
+         an empty side only with --keep-unmatched), props for confidence, bead
+         kind, documents, sentence ids and byte spans
+  html   a review page: both sides next to each other, coloured by confidence,
+         with filters for the doubtful beads; one file, no external assets
+
+Batch:
+  --batch PAIRS aligns every pair listed in PAIRS, one a line: the two files
+  separated by a tab, and optionally a third field naming the output (paths are
+  relative to PAIRS' directory; # starts a comment). -o DIR receives one output
+  per pair (NAME.tmx by default) and all.tmx, every pair's units merged. Pairs
+  run in parallel; a pair that fails is reported and the others go on.
 
 Examples:
   bitext align zh.txt en.txt
-  bitext align zh.txt en.txt --format jsonl -o pair.jsonl
+  bitext align zh.txt en.txt -o pair.tmx --min-confidence 0.5
+  bitext align en.txt zh.txt --format html -o review.html
   bitext align --presegmented zh.lines en.lines --format beads
+  bitext align --batch pairs.tsv -o aligned/
 
 Exit codes:
   0  aligned (warnings, such as an empty side, go to standard error)
-  2  bad input (missing file, not UTF-8/UTF-16, binary) or bad usage";
+  1  batch: some pairs failed (listed at the end); the others were written
+  2  bad input (missing file, not UTF-8/UTF-16, binary), an output that exists
+     without --force, or bad usage";
 
 #[derive(Debug, clap::Args)]
 pub struct AlignArgs {
     /// The first document (Chinese or English).
-    pub a: PathBuf,
+    #[arg(required_unless_present = "batch", conflicts_with = "batch")]
+    pub a: Option<PathBuf>,
     /// The second document (the other language).
-    pub b: PathBuf,
+    #[arg(required_unless_present = "batch")]
+    pub b: Option<PathBuf>,
+    /// Align every pair listed in this file (tab-separated paths, one pair a line); needs -o DIR.
+    #[arg(long, value_name = "PAIRS")]
+    pub batch: Option<PathBuf>,
     /// Take one sentence per line, as given, instead of segmenting.
     #[arg(long)]
     pub presegmented: bool,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = AlignFormat::Beads)]
-    pub format: AlignFormat,
-    /// Write to FILE (atomically) instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Allow -o to replace an existing file.
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub out: OutputArgs,
     /// Ignore paragraph breaks.
     #[arg(long)]
     pub no_paragraphs: bool,
+    /// Worker threads [default: one per core].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub units: UnitArgs,
+}
+
+/// Where aligned units go, and in which format.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutputArgs {
+    /// Output format [default: the extension of -o; else beads (align), tmx (align --batch,
+    /// export)].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<AlignFormat>,
+    /// Write to FILE (atomically) instead of standard output; with --batch, a directory.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Allow -o to replace existing files.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Options of formats that carry units: which to keep, language tags.
+#[derive(Debug, Clone, clap::Args)]
+pub struct UnitArgs {
+    /// Keep only beads with at least this confidence (a count of the others goes to stderr).
+    #[arg(long, value_name = "X", value_parser = confidence)]
+    pub min_confidence: Option<f32>,
+    /// TMX: also write beads with an empty side.
+    #[arg(long)]
+    pub keep_unmatched: bool,
+    /// TMX: language tag of the Chinese side (the header's srclang).
+    #[arg(long, value_name = "TAG", default_value = "zh-CN")]
+    pub src_lang: String,
+    /// TMX: language tag of the English side.
+    #[arg(long, value_name = "TAG", default_value = "en")]
+    pub tgt_lang: String,
+}
+
+fn confidence(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("`{s}` is not a number between 0 and 1")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -182,6 +246,61 @@ pub enum AlignFormat {
     Tsv,
     /// One JSON object per bead.
     Jsonl,
+    /// TMX 1.4b.
+    Tmx,
+    /// A self-contained HTML review page.
+    Html,
+}
+
+impl AlignFormat {
+    /// The format an output file's extension names.
+    pub fn from_path(path: &std::path::Path) -> Option<AlignFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "tsv" => AlignFormat::Tsv,
+            "jsonl" => AlignFormat::Jsonl,
+            "tmx" => AlignFormat::Tmx,
+            "html" | "htm" => AlignFormat::Html,
+            "beads" => AlignFormat::Beads,
+            _ => return None,
+        })
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            AlignFormat::Beads => "beads",
+            AlignFormat::Tsv => "tsv",
+            AlignFormat::Jsonl => "jsonl",
+            AlignFormat::Tmx => "tmx",
+            AlignFormat::Html => "html",
+        }
+    }
+}
+
+const EXPORT_HELP: &str = "\
+Input:
+  TMX (1.1–1.4b, from any CAT tool; UTF-8, or UTF-16 with a BOM; with or
+  without DOCTYPE), the JSONL of `bitext align --format jsonl`, or its TSV.
+  The format is recognised from the content.
+
+Examples:
+  bitext export pair.jsonl -o pair.tmx
+  bitext export pair.jsonl --format html -o review.html --min-confidence 0.3
+  bitext export memory.tmx --format tsv
+
+Exit codes:
+  0  exported
+  2  bad input (the error gives the file, line and column), an output that
+     exists without --force, or bad usage";
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Aligned text: TMX, JSONL or TSV (`-` reads standard input).
+    pub input: PathBuf,
+    #[command(flatten)]
+    pub out: OutputArgs,
+    #[command(flatten)]
+    pub units: UnitArgs,
 }
 
 #[derive(Debug, clap::Args)]

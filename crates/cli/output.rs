@@ -17,28 +17,16 @@ pub fn print_error(err: &anyhow::Error) {
     }
 }
 
+/// Prints a note (what was done, counts) to stderr.
+pub fn note(message: &str) {
+    let mut stderr = anstream::stderr().lock();
+    let _ = writeln!(stderr, "note: {message}");
+}
+
 /// Prints a warning to stderr.
 pub fn warn(message: &str) {
     let mut stderr = anstream::stderr().lock();
     let _ = writeln!(stderr, "warning: {message}");
-}
-
-/// Escapes a field for TSV: backslash, tab, newline and carriage return.
-pub fn tsv_escape(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains(['\\', '\t', '\n', '\r']) {
-        return s.into();
-    }
-    let mut out = String::with_capacity(s.len() + 4);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
-        }
-    }
-    out.into()
 }
 
 /// Writes `contents` to `path` atomically: a temporary file in the same
@@ -52,8 +40,13 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> anyhow::Result
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        bail!("{}: no such directory", dir.display());
+    }
+    // tempfile's error names its random file; the kind of error is what the user needs.
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write to {}", dir.display()))?;
+        .map_err(|e| std::io::Error::from(e.kind()))
+        .with_context(|| format!("cannot create a file in {}", dir.display()))?;
     tmp.write_all(contents)
         .and_then(|()| tmp.flush())
         .with_context(|| format!("cannot write {}", path.display()))?;

@@ -1,88 +1,80 @@
-use std::io::Write;
+use std::path::{Path, PathBuf};
 
-use anyhow::Context;
+use anyhow::{bail, Context};
 use bitext_core::{Document, Lang, Segment};
-use serde::Serialize;
+use bitext_io::{Side, Unit};
+use rayon::prelude::*;
 
-use crate::args::{AlignArgs, AlignFormat};
+use crate::args::{AlignArgs, AlignFormat, OutputArgs, UnitArgs};
 use crate::output;
+use crate::progress::Progress;
 use crate::ExitStatus;
 
-struct Side {
+/// A document cut into sentences.
+struct Doc {
     doc: Document,
+    lang: Lang,
     segments: Vec<Segment>,
 }
 
-impl Side {
-    fn sentence(&self, k: usize) -> &str {
-        self.segments[k].span.slice(self.doc.text())
-    }
-    /// Byte span of sentence `k` in the file.
-    fn file_span(&self, k: usize) -> [usize; 2] {
-        let base = self.doc.decoded.offset_base;
-        let s = self.segments[k].span;
-        [base + s.start, base + s.end]
-    }
-}
-
-#[derive(Serialize)]
-struct JsonSide<'a> {
-    doc: &'a str,
-    lang: Lang,
-    ids: Vec<usize>,
-    spans: Vec<[usize; 2]>,
-    text: Vec<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonBead<'a> {
-    a: JsonSide<'a>,
-    b: JsonSide<'a>,
-    kind: String,
-    confidence: f32,
-}
-
-fn json_side<'a>(s: &'a Side, lang: Lang, r: &std::ops::Range<usize>) -> JsonSide<'a> {
-    JsonSide {
-        doc: &s.doc.name,
-        lang,
-        ids: r.clone().collect(),
-        spans: r.clone().map(|k| s.file_span(k)).collect(),
-        text: r.clone().map(|k| s.sentence(k)).collect(),
-    }
-}
-
-fn ids(range: &std::ops::Range<usize>) -> String {
-    let list: Vec<String> = range.clone().map(|k| k.to_string()).collect();
-    format!("[{}]", list.join(","))
-}
-
-pub fn exec(args: AlignArgs) -> anyhow::Result<ExitStatus> {
-    let read = |path: &std::path::Path| -> anyhow::Result<Side> {
-        let doc = Document::read(path)?;
-        let text = doc.text();
-        let segments = if args.presegmented {
-            bitext_segment::one_per_line(text)
-        } else {
-            bitext_segment::segment(text, Lang::detect(text))
-        };
-        Ok(Side { doc, segments })
+fn read(path: &Path, presegmented: bool) -> anyhow::Result<Doc> {
+    let doc = Document::read(path)?;
+    let text = doc.text();
+    let lang = Lang::detect(text);
+    let segments = if presegmented {
+        bitext_segment::one_per_line(text)
+    } else {
+        bitext_segment::segment(text, lang)
     };
-    let a = read(&args.a)?;
-    let b = read(&args.b)?;
-    let a_lang = Lang::detect(a.doc.text());
-    let b_lang = Lang::detect(b.doc.text());
-    // Chinese first inside; `swap` restores the order given.
-    let swap = a_lang == Lang::En && b_lang == Lang::Zh;
-    if a_lang == b_lang {
-        output::warn(&format!(
+    Ok(Doc {
+        doc,
+        lang,
+        segments,
+    })
+}
+
+fn side(d: &Doc, lang: Lang, r: &std::ops::Range<usize>) -> Side {
+    let base = d.doc.decoded.offset_base;
+    let text = d.doc.text();
+    Side {
+        doc: Some(d.doc.name.clone()),
+        lang: lang.as_str().to_string(),
+        ids: r.clone().collect(),
+        spans: r
+            .clone()
+            .map(|k| {
+                let s = d.segments[k].span;
+                [base + s.start, base + s.end]
+            })
+            .collect(),
+        text: r
+            .clone()
+            .map(|k| d.segments[k].span.slice(text).to_string())
+            .collect(),
+    }
+}
+
+/// Aligns two documents; units come in the order of the files given. Also returns warnings.
+pub(crate) fn align_pair(
+    a: &Path,
+    b: &Path,
+    presegmented: bool,
+    paragraphs: bool,
+) -> anyhow::Result<(Vec<Unit>, Vec<String>)> {
+    let a = read(a, presegmented)?;
+    let b = read(b, presegmented)?;
+    let mut warnings = Vec::new();
+    if a.lang == b.lang {
+        warnings.push(format!(
             "both documents look {}: aligning {} as Chinese and {} as English",
-            a_lang, a.doc.name, b.doc.name
+            a.lang, a.doc.name, b.doc.name
         ));
     }
+    // Chinese first inside; `swap` restores the order given.
+    let swap = a.lang == Lang::En && b.lang == Lang::Zh;
     let (zh, en) = if swap { (&b, &a) } else { (&a, &b) };
     let options = bitext_align::Options {
-        paragraphs: !args.no_paragraphs,
+        paragraphs,
         ..Default::default()
     };
     let alignment = bitext_align::align(
@@ -92,64 +84,317 @@ pub fn exec(args: AlignArgs) -> anyhow::Result<ExitStatus> {
         &en.segments,
         &options,
     );
-    for w in &alignment.warnings {
-        output::warn(&w.to_string());
+    warnings.extend(alignment.warnings.iter().map(|w| w.to_string()));
+    let units = alignment
+        .beads
+        .iter()
+        .map(|bead| {
+            let zh_side = side(zh, Lang::Zh, &bead.zh);
+            let en_side = side(en, Lang::En, &bead.en);
+            let (a, b) = if swap {
+                (en_side, zh_side)
+            } else {
+                (zh_side, en_side)
+            };
+            Unit {
+                a,
+                b,
+                confidence: Some(bead.confidence),
+            }
+        })
+        .collect();
+    Ok((units, warnings))
+}
+
+/// TMX's creation date: now, or `SOURCE_DATE_EPOCH` when set (reproducible output).
+fn creation_date() -> String {
+    let time = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .map(|s| std::time::UNIX_EPOCH + std::time::Duration::from_secs(s))
+        .unwrap_or_else(std::time::SystemTime::now);
+    humantime::format_rfc3339_seconds(time)
+        .to_string()
+        .replace(['-', ':'], "")
+}
+
+/// Renders units in `format`; what the user should know goes to `notes`.
+pub(crate) fn render(
+    format: AlignFormat,
+    units: &[Unit],
+    opts: &UnitArgs,
+    notes: &mut Vec<String>,
+) -> Vec<u8> {
+    let kept: Vec<Unit>;
+    let units = match opts.min_confidence {
+        Some(min) => {
+            kept = units
+                .iter()
+                .filter(|u| u.confidence.is_none_or(|c| c >= min))
+                .cloned()
+                .collect();
+            notes.push(format!(
+                "--min-confidence {min}: dropped {} of {} beads",
+                units.len() - kept.len(),
+                units.len()
+            ));
+            &kept[..]
+        }
+        None => units,
+    };
+    match format {
+        AlignFormat::Beads => {
+            let ids = |s: &Side| {
+                let list: Vec<String> = s.ids.iter().map(|k| k.to_string()).collect();
+                format!("[{}]", list.join(","))
+            };
+            let mut out = String::new();
+            for u in units {
+                out.push_str(&format!("{}:{}\n", ids(&u.a), ids(&u.b)));
+            }
+            out.into_bytes()
+        }
+        AlignFormat::Tsv => bitext_io::tsv::write(units).into_bytes(),
+        AlignFormat::Jsonl => bitext_io::jsonl::write(units).into_bytes(),
+        AlignFormat::Html => bitext_io::html::write(units).into_bytes(),
+        AlignFormat::Tmx => {
+            let mut o = bitext_io::tmx::WriteOptions::new(&creation_date());
+            o.zh_lang = opts.src_lang.clone();
+            o.en_lang = opts.tgt_lang.clone();
+            o.keep_unmatched = opts.keep_unmatched;
+            let w = bitext_io::tmx::write(units, &o);
+            if w.dropped_chars > 0 {
+                notes.push(format!(
+                    "dropped {} characters that XML 1.0 forbids (control characters)",
+                    w.dropped_chars
+                ));
+            }
+            if w.unmatched > 0 {
+                notes.push(format!(
+                    "TMX: left out {} beads with an empty side (--keep-unmatched keeps them)",
+                    w.unmatched
+                ));
+            }
+            w.xml.into_bytes()
+        }
+    }
+}
+
+impl OutputArgs {
+    /// The format asked for, else the one `-o`'s extension names, else `default`; and an error
+    /// now, before any work, when `-o` exists and `--force` is not given.
+    pub(crate) fn resolve(&self, default: AlignFormat) -> anyhow::Result<AlignFormat> {
+        if let Some(path) = &self.output {
+            if path.exists() && !self.force {
+                bail!("{} exists; use --force to overwrite it", path.display());
+            }
+        }
+        Ok(self
+            .format
+            .or_else(|| self.output.as_deref().and_then(AlignFormat::from_path))
+            .unwrap_or(default))
     }
 
-    let mut buf: Vec<u8> = Vec::new();
-    if args.format == AlignFormat::Tsv {
-        writeln!(buf, "a_ids\tb_ids\tkind\tconfidence\ta_text\tb_text")?;
-    }
-    for bead in &alignment.beads {
-        let (ra, rb) = if swap {
-            (&bead.en, &bead.zh)
-        } else {
-            (&bead.zh, &bead.en)
-        };
-        let join = |side: &Side, r: &std::ops::Range<usize>| -> String {
-            // Chinese sentences join without a space, English ones with one.
-            let sep = if Lang::detect(side.doc.text()) == Lang::Zh {
-                ""
-            } else {
-                " "
-            };
-            r.clone()
-                .map(|k| side.sentence(k))
-                .collect::<Vec<_>>()
-                .join(sep)
-        };
-        match args.format {
-            AlignFormat::Beads => writeln!(buf, "{}:{}", ids(ra), ids(rb))?,
-            AlignFormat::Tsv => writeln!(
-                buf,
-                "{}\t{}\t{}\t{:.3}\t{}\t{}",
-                ids(ra),
-                ids(rb),
-                bead.kind(),
-                bead.confidence,
-                output::tsv_escape(&join(&a, ra)),
-                output::tsv_escape(&join(&b, rb)),
-            )?,
-            AlignFormat::Jsonl => {
-                let row = JsonBead {
-                    a: json_side(&a, if swap { Lang::En } else { Lang::Zh }, ra),
-                    b: json_side(&b, if swap { Lang::Zh } else { Lang::En }, rb),
-                    kind: bead.kind(),
-                    confidence: (bead.confidence * 1000.0).round() / 1000.0,
-                };
-                serde_json::to_writer(&mut buf, &row)?;
-                writeln!(buf)?;
+    /// Renders units, prints the notes, and writes to `-o FILE` atomically or to standard output.
+    pub(crate) fn emit(
+        &self,
+        format: AlignFormat,
+        units: &[Unit],
+        opts: &UnitArgs,
+    ) -> anyhow::Result<()> {
+        use std::io::Write;
+        let mut notes = Vec::new();
+        let bytes = render(format, units, opts, &mut notes);
+        for n in &notes {
+            output::note(n);
+        }
+        match &self.output {
+            Some(path) => output::write_atomic(path, &bytes, self.force)
+                .with_context(|| format!("cannot write {}", path.display())),
+            None => {
+                let mut out = output::stdout();
+                out.write_all(&bytes)?;
+                out.flush()?;
+                Ok(())
             }
         }
     }
-    match &args.output {
-        Some(path) => output::write_atomic(path, &buf, args.force)
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        None => {
-            let mut out = output::stdout();
-            out.write_all(&buf)?;
-            out.flush()?;
+}
+
+pub fn exec(args: AlignArgs) -> anyhow::Result<ExitStatus> {
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
+    if let Some(pairs) = &args.batch {
+        return batch(&args, pairs);
+    }
+    let (Some(a), Some(b)) = (&args.a, &args.b) else {
+        bail!("two documents to align are needed (or --batch PAIRS)");
+    };
+    let format = args.out.resolve(AlignFormat::Beads)?;
+    let progress = Progress::new(
+        None,
+        &format!("aligning {} with {}", a.display(), b.display()),
+    );
+    let result = align_pair(a, b, args.presegmented, !args.no_paragraphs);
+    progress.finish();
+    let (units, warnings) = result?;
+    for w in &warnings {
+        output::warn(w);
+    }
+    args.out.emit(format, &units, &args.units)?;
+    Ok(ExitStatus::Success)
+}
+
+/// One line of a pairs file.
+struct Pair {
+    line: usize,
+    a: PathBuf,
+    b: PathBuf,
+    name: String,
+}
+
+fn read_pairs(path: &Path) -> anyhow::Result<Vec<Pair>> {
+    let doc = Document::read(path)?;
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let mut pairs: Vec<Pair> = Vec::new();
+    for (k, line) in doc.text().lines().enumerate() {
+        let line_no = k + 1;
+        let content = line.split('#').next().unwrap_or("").trim_end();
+        if content.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = content.split('\t').map(str::trim).collect();
+        if fields.len() < 2 || fields.len() > 3 || fields.iter().any(|f| f.is_empty()) {
+            bail!(
+                "{}:{line_no}:1: expected two paths separated by a tab, and optionally an output name; found {:?}",
+                path.display(),
+                content
+            );
+        }
+        let name = match fields.get(2) {
+            Some(n) => n.to_string(),
+            None => Path::new(fields[0])
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| format!("pair-{line_no}")),
+        };
+        let name = name
+            .trim_end_matches(".zh")
+            .trim_end_matches(".en")
+            .to_string();
+        if name == "all" || name.contains(['/', '\\']) {
+            bail!(
+                "{}:{line_no}: `{name}` cannot name an output (all.tmx is the merged file; no slashes)",
+                path.display()
+            );
+        }
+        if let Some(other) = pairs.iter().find(|p| p.name == name) {
+            bail!(
+                "{}:{line_no}: the output name `{name}` is already used by line {}; give a third field to name this pair's output",
+                path.display(),
+                other.line
+            );
+        }
+        pairs.push(Pair {
+            line: line_no,
+            a: dir.join(fields[0]),
+            b: dir.join(fields[1]),
+            name,
+        });
+    }
+    if pairs.is_empty() {
+        bail!("{}: no pairs listed", path.display());
+    }
+    Ok(pairs)
+}
+
+fn batch(args: &AlignArgs, pairs_path: &Path) -> anyhow::Result<ExitStatus> {
+    let Some(dir) = args.out.output.as_deref() else {
+        bail!("--batch needs -o DIR");
+    };
+    let pairs = read_pairs(pairs_path)?;
+    let format = args.out.format.unwrap_or(AlignFormat::Tmx);
+    if dir.exists() && !dir.is_dir() {
+        bail!("{} is not a directory", dir.display());
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let out_path = |name: &str| dir.join(format!("{name}.{}", format.extension()));
+    let merged_path = dir.join("all.tmx");
+    if !args.out.force {
+        let existing = pairs
+            .iter()
+            .map(|p| out_path(&p.name))
+            .chain([merged_path.clone()])
+            .find(|p| p.exists());
+        if let Some(p) = existing {
+            bail!("{} exists; use --force to overwrite it", p.display());
         }
     }
-    Ok(ExitStatus::Success)
+
+    let progress = Progress::new(Some(pairs.len() as u64), "aligning pairs");
+    let results: Vec<anyhow::Result<(Vec<Unit>, Vec<String>)>> = pairs
+        .par_iter()
+        .map(|p| {
+            let result = align_pair(&p.a, &p.b, args.presegmented, !args.no_paragraphs).and_then(
+                |(units, mut notes)| {
+                    let bytes = render(format, &units, &args.units, &mut notes);
+                    let path = out_path(&p.name);
+                    output::write_atomic(&path, &bytes, true)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    Ok((units, notes))
+                },
+            );
+            progress.inc();
+            result
+        })
+        .collect();
+    progress.finish();
+
+    let mut merged = Vec::new();
+    let mut failures = Vec::new();
+    for (p, result) in pairs.iter().zip(results) {
+        match result {
+            Ok((units, notes)) => {
+                for n in notes {
+                    output::note(&format!("{}: {n}", p.name));
+                }
+                merged.extend(units);
+            }
+            Err(e) => failures.push(format!(
+                "{}:{}: {} + {}: {e:#}",
+                pairs_path.display(),
+                p.line,
+                p.a.display(),
+                p.b.display()
+            )),
+        }
+    }
+    let mut notes = Vec::new();
+    let bytes = render(AlignFormat::Tmx, &merged, &args.units, &mut notes);
+    output::write_atomic(&merged_path, &bytes, true)
+        .with_context(|| format!("cannot write {}", merged_path.display()))?;
+    for n in notes {
+        output::note(&format!("all.tmx: {n}"));
+    }
+    output::note(&format!(
+        "aligned {} of {} pairs into {} ({} beads, merged in all.tmx)",
+        pairs.len() - failures.len(),
+        pairs.len(),
+        dir.display(),
+        merged.len()
+    ));
+    if failures.is_empty() {
+        return Ok(ExitStatus::Success);
+    }
+    output::print_error(&anyhow::anyhow!(
+        "{} of {} pairs failed:\n  {}",
+        failures.len(),
+        pairs.len(),
+        failures.join("\n  ")
+    ));
+    Ok(ExitStatus::Findings)
 }

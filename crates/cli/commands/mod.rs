@@ -1,7 +1,8 @@
 //! One module per subcommand, each with an `exec` that calls the libraries.
 
-mod align;
+pub(crate) mod align;
 mod check;
+mod export;
 mod glossary;
 mod segment;
 
@@ -12,6 +13,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Segment(args) => segment::exec(args),
         Command::Align(args) => align::exec(args),
+        Command::Export(args) => export::exec(args),
         Command::Check(args) => check::exec(args),
         Command::Rules(args) => check::rules(args),
         Command::Glossary(GlossaryCommand::Lint(args)) => glossary::lint(args),

@@ -44,12 +44,12 @@ pub fn exec(args: SegmentArgs) -> anyhow::Result<ExitStatus> {
                 SegmentFormat::Tsv => writeln!(
                     out,
                     "{}\t{lang}\t{}\t{}\t{}\t{}\t{}",
-                    output::tsv_escape(&doc.name),
+                    bitext_io::tsv::escape(&doc.name),
                     seg.paragraph,
                     seg.index,
                     base + seg.span.start,
                     base + seg.span.end,
-                    output::tsv_escape(sentence)
+                    bitext_io::tsv::escape(sentence)
                 )?,
                 SegmentFormat::Jsonl => {
                     let row = Row {

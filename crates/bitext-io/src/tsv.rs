@@ -1,0 +1,199 @@
+//! TSV: a header line, then one line per bead.
+//!
+//! Columns: `a_ids`, `b_ids` (sentence ids of the first and second document, `[3,4]`), `kind`
+//! (`2-1`: Chinese sentences, then English ones), `confidence` (three decimals, empty when
+//! unknown), `a_text`, `b_text` (the sentences of each side joined: Chinese without a space,
+//! English with one). Inside a field a backslash is written `\\`, a tab `\t`, a line feed `\n`
+//! and a carriage return `\r`, so every bead is one line and every line has six fields.
+
+use std::borrow::Cow;
+
+use bitext_core::Lang;
+
+use crate::{Error, Side, Unit};
+
+/// The header line (without its line feed).
+pub const HEADER: &str = "a_ids\tb_ids\tkind\tconfidence\ta_text\tb_text";
+
+/// Escapes backslash, tab, line feed and carriage return.
+pub fn escape(s: &str) -> Cow<'_, str> {
+    if !s.contains(['\\', '\t', '\n', '\r']) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+/// Undoes [`escape`]; an unknown escape keeps its backslash.
+pub fn unescape(s: &str) -> Cow<'_, str> {
+    if !s.contains('\\') {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\\') => out.push('\\'),
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out.into()
+}
+
+fn ids(list: &[usize]) -> String {
+    let items: Vec<String> = list.iter().map(|k| k.to_string()).collect();
+    format!("[{}]", items.join(","))
+}
+
+/// The header and one line per unit.
+pub fn write(units: &[Unit]) -> String {
+    let mut out = format!("{HEADER}\n");
+    for u in units {
+        let confidence = u.confidence.map(|c| format!("{c:.3}")).unwrap_or_default();
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\n",
+            ids(&u.a.ids),
+            ids(&u.b.ids),
+            u.kind(),
+            confidence,
+            escape(&u.a.joined()),
+            escape(&u.b.joined()),
+        ));
+    }
+    out
+}
+
+/// Reads bitext's TSV (header required). Languages are told from the script of each column.
+pub fn read(text: &str) -> Result<Vec<Unit>, Error> {
+    let text_body = text.trim_start_matches('\u{feff}');
+    let skip = text.len() - text_body.len();
+    let mut lines = text_body.split_inclusive('\n');
+    let header = lines.next().unwrap_or("");
+    if header.trim_end_matches(['\n', '\r']) != HEADER {
+        return Err(Error::at(
+            text,
+            skip,
+            format!(
+                "not bitext's TSV: the header must be `{}`",
+                HEADER.replace('\t', "\\t")
+            ),
+        ));
+    }
+    let mut offset = skip + header.len();
+    let mut rows = Vec::new();
+    for line in lines {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = body.split('\t').collect();
+        if fields.len() != 6 {
+            return Err(Error::at(
+                text,
+                start,
+                format!("expected 6 tab-separated fields, found {}", fields.len()),
+            ));
+        }
+        let field_start = |k: usize| start + fields[..k].iter().map(|f| f.len() + 1).sum::<usize>();
+        let parse_ids = |k: usize| -> Result<Vec<usize>, Error> {
+            let f = fields[k].trim();
+            let inner = f
+                .strip_prefix('[')
+                .and_then(|f| f.strip_suffix(']'))
+                .ok_or_else(|| Error::at(text, field_start(k), "ids must look like [3,4]"))?;
+            inner
+                .split(',')
+                .filter(|x| !x.trim().is_empty())
+                .map(|x| {
+                    x.trim().parse().map_err(|_| {
+                        Error::at(text, field_start(k), format!("`{x}` is not a sentence id"))
+                    })
+                })
+                .collect()
+        };
+        let confidence = match fields[3].trim() {
+            "" => None,
+            c => Some(c.parse::<f32>().map_err(|_| {
+                Error::at(text, field_start(3), format!("`{c}` is not a confidence"))
+            })?),
+        };
+        let side = |k: usize, ids: Vec<usize>| -> Side {
+            let t = unescape(fields[k]).into_owned();
+            let mut s = Side::new(
+                Lang::detect(&t).as_str(),
+                if t.is_empty() { vec![] } else { vec![t] },
+            );
+            s.ids = ids;
+            s
+        };
+        let (a_ids, b_ids) = (parse_ids(0)?, parse_ids(1)?);
+        rows.push(Unit {
+            a: side(4, a_ids),
+            b: side(5, b_ids),
+            confidence,
+        });
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_round_trips() {
+        for s in ["plain", "a\tb\nc\rd\\e", "\\t is not a tab", "end\\"] {
+            assert_eq!(unescape(&escape(s)), s);
+        }
+    }
+
+    #[test]
+    fn round_trip_and_errors() {
+        let mut a = Side::new("zh", vec!["一。".into(), "二。".into()]);
+        a.ids = vec![0, 1];
+        let mut b = Side::new("en", vec!["One\ttwo.".into()]);
+        b.ids = vec![0];
+        let u = Unit {
+            a,
+            b,
+            confidence: Some(0.5),
+        };
+        let text = write(std::slice::from_ref(&u));
+        assert_eq!(
+            text.lines().nth(1),
+            Some("[0,1]\t[0]\t2-1\t0.500\t一。二。\tOne\\ttwo.")
+        );
+        let back = read(&text).unwrap();
+        assert_eq!(back[0].a.joined(), "一。二。");
+        assert_eq!(back[0].b.joined(), "One\ttwo.");
+        assert_eq!(back[0].a.lang, "zh");
+        assert_eq!(back[0].kind(), "2-1");
+
+        let err = read(&format!("{HEADER}\n[0]\t[0]\t1-1\n")).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 1));
+        let err = read(&format!("{HEADER}\n[0]\t[x]\t1-1\t\ta\tb\n")).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 5), "{err}");
+    }
+}

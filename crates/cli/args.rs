@@ -317,6 +317,92 @@ pub enum GlossaryCommand {
 Exit codes:\n  0  valid (warnings are printed but do not fail)\n  2  an error: file, line and column are given"
     )]
     Lint(LintArgs),
+    /// Import a CSV or TBX glossary into a TOML file (merging when it exists).
+    #[command(after_long_help = IMPORT_HELP)]
+    Import(ImportArgs),
+    /// Export the glossary as CSV, TBX 2008 or TBX-Basic (TBX v3).
+    #[command(after_long_help = GLOSSARY_EXPORT_HELP)]
+    Export(GlossaryExportArgs),
+}
+
+const IMPORT_HELP: &str = "\
+Input (recognised from the content):
+  CSV   a header line, then a concept per row. Columns, in any order: id, zh,
+        zh_variants, preferred, admitted, deprecated, exceptions, domain, pos,
+        case_sensitive, source, note, status. zh and preferred are required.
+        Lists are separated by ` | `; a deprecated rendering may end with
+        ` :: reason`. An id is made from the preferred rendering when absent.
+  TBX   TBX 2008 (<martif>: Xbench, MultiTerm, translate-toolkit) or TBX v3
+        (<tbx>, TBX-Basic). Terms in zh* and en* language sections, English
+        statuses from administrativeStatus (preferred, admitted, deprecated,
+        superseded).
+
+Output:
+  Without -o, the TOML goes to standard output. With -o FILE and FILE absent,
+  FILE is written. With FILE present, the import is merged into it: its
+  comments, order and entries are kept, new concepts are appended, and a
+  concept that differs from an entry with the same id or Chinese term is
+  reported as a conflict and left out. --force replaces FILE instead.
+
+Examples:
+  bitext glossary import terms.csv -o glossary/terms.toml
+  bitext glossary import memoq-export.tbx -o glossary/policy.toml
+  bitext glossary import terms.tbx            print the TOML
+
+Exit codes:
+  0  imported (conflicts, if any, are listed on standard error)
+  2  bad input: the error gives file, line and column";
+
+const GLOSSARY_EXPORT_HELP: &str = "\
+Formats (default: from the extension of -o: .csv, .tbx = tbx-basic):
+  csv        the columns that `bitext glossary import` reads, every field kept
+  tbx2008    TBX 2008 <martif>, as Xbench, MultiTerm and translate-toolkit read
+  tbx-basic  TBX v3 TBX-Basic, DCA style (valid against the TBX core RNG and
+             the TBX-Basic Schematron)
+  Fields TBX has no data category for (exceptions, case-sensitive, status) go
+  to notes starting with `bitext-`, so that an export imports back unchanged.
+
+Examples:
+  bitext glossary export --format tbx2008 -o glossary.tbx
+  bitext glossary export glossary/admin.toml -o admin.csv
+
+Exit codes:
+  0  exported
+  2  an invalid glossary, an existing output without --force, bad usage";
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// A CSV or TBX file.
+    pub input: PathBuf,
+    /// The TOML glossary file to write or merge into; standard output when absent.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE instead of merging into it.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GlossaryFormat {
+    Csv,
+    Tbx2008,
+    TbxBasic,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GlossaryExportArgs {
+    /// A glossary file or directory.
+    #[arg(default_value = "glossary")]
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<GlossaryFormat>,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Allow -o to replace an existing file.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]

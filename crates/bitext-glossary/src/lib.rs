@@ -21,7 +21,10 @@
 //! assert_eq!(glossary.concepts[0].deprecated[0].text, "flag county");
 //! ```
 
+pub mod csv;
 pub mod schema;
+pub mod tbx;
+pub mod write;
 
 use bitext_core::LineIndex;
 use std::collections::HashMap;
@@ -54,6 +57,28 @@ pub struct Concept {
     pub status: Option<String>,
     /// Where the concept is defined.
     pub origin: Origin,
+}
+
+impl Concept {
+    /// A concept with its required fields; the others empty.
+    pub fn new(id: &str, zh: &str, preferred: &str, origin: Origin) -> Concept {
+        Concept {
+            id: id.to_string(),
+            zh: zh.to_string(),
+            zh_variants: Vec::new(),
+            preferred: preferred.to_string(),
+            admitted: Vec::new(),
+            deprecated: Vec::new(),
+            exceptions: Vec::new(),
+            note: None,
+            source: None,
+            domain: None,
+            case_sensitive: false,
+            pos: None,
+            status: None,
+            origin,
+        }
+    }
 }
 
 /// A position in a glossary file.
@@ -217,6 +242,14 @@ impl Glossary {
             });
         }
         Ok(())
+    }
+
+    /// A glossary of concepts read from elsewhere (CSV, TBX), held to the same strict checks as
+    /// TOML files.
+    pub fn from_concepts(concepts: Vec<Concept>) -> Result<Glossary, Error> {
+        let g = Glossary { concepts };
+        g.validate()?;
+        Ok(g)
     }
 
     /// The strict checks that span entries and files.

@@ -17,5 +17,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::Check(args) => check::exec(args),
         Command::Rules(args) => check::rules(args),
         Command::Glossary(GlossaryCommand::Lint(args)) => glossary::lint(args),
+        Command::Glossary(GlossaryCommand::Import(args)) => glossary::import(args),
+        Command::Glossary(GlossaryCommand::Export(args)) => glossary::export(args),
     }
 }

@@ -323,6 +323,80 @@ Exit codes:\n  0  valid (warnings are printed but do not fail)\n  2  an error: f
     /// Export the glossary as CSV, TBX 2008 or TBX-Basic (TBX v3).
     #[command(after_long_help = GLOSSARY_EXPORT_HELP)]
     Export(GlossaryExportArgs),
+    /// Propose glossary entries from aligned text (or Chinese terms from Chinese text).
+    #[command(after_long_help = EXTRACT_HELP)]
+    Extract(ExtractArgs),
+}
+
+const EXTRACT_HELP: &str = "\
+Input:
+  ALIGNED is a TMX, the JSONL or TSV of `bitext align`, or, with a second
+  path, a Chinese and an English document that are aligned first. With
+  --zh-only, the inputs are Chinese documents without a translation.
+
+How candidates are found:
+  Chinese: jieba words of two characters or more, and runs of up to three
+  words that start and end with a content word. English: runs of up to four
+  words inside a clause that start and end with a content word (`children of
+  Israel`). Pairs are scored by log-likelihood ratio over the beads they share
+  (at least --min-freq), doubled when CC-CEDICT translates a word of one into
+  a word of the other, and linked so that each term appears once with its best
+  rendering. --zh-only ranks Chinese candidates by C-value (frequency,
+  discounted inside longer candidates, times the log of the length).
+
+Output (-o FILE; the format from its extension, or --format):
+  toml  [[term]] entries with status = \"proposed\", the score, counts and an
+        example in the note; candidates whose Chinese is already in the
+        glossary (-g) are marked there. Not with --zh-only.
+  tsv   rank, zh, en, score, beads, zh_beads, en_beads, dictionary,
+        in_glossary, example_zh, example_en (--zh-only: rank, zh, sentences,
+        termhood, dictionary, in_glossary, example)
+
+Examples:
+  bitext glossary extract aligned.tmx -o candidates.toml
+  bitext glossary extract zh.txt en.txt --format tsv --limit 50
+  bitext glossary extract --zh-only corpus/zh/*.txt -o zh-terms.tsv
+
+Exit codes:
+  0  candidates written
+  2  bad input (file, line and column), an existing output without --force";
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Aligned text (TMX, JSONL, TSV), or a Chinese and an English document; with --zh-only,
+    /// Chinese documents.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Only Chinese text: propose Chinese terms by frequency and termhood.
+    #[arg(long)]
+    pub zh_only: bool,
+    /// The glossary whose terms are marked as known.
+    #[arg(long, short = 'g', default_value = "glossary")]
+    pub glossary: PathBuf,
+    /// Output format [default: the extension of -o, else toml (tsv with --zh-only)].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ExtractFormat>,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Allow -o to replace an existing file.
+    #[arg(long)]
+    pub force: bool,
+    /// Propose at most N candidates.
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub limit: usize,
+    /// Least number of beads (sentences with --zh-only) a candidate occurs in.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub min_freq: usize,
+    /// Documents: one sentence per line, as given.
+    #[arg(long)]
+    pub presegmented: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Toml,
+    Tsv,
 }
 
 const IMPORT_HELP: &str = "\

@@ -54,6 +54,10 @@ impl Progress {
         self.bar.inc(1);
     }
 
+    pub fn set(&self, pos: u64) {
+        self.bar.set_position(pos);
+    }
+
     /// Clears the bar (if it was shown) so that messages that follow start on a clean line.
     pub fn finish(mut self) {
         self.stop();

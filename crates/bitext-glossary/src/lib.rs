@@ -22,6 +22,7 @@
 //! ```
 
 pub mod csv;
+pub mod extract;
 pub mod schema;
 pub mod tbx;
 pub mod write;

@@ -94,8 +94,12 @@ pub fn to_toml(concepts: &[Concept], header: &str) -> String {
     if !header.is_empty() {
         out.push('\n');
     }
-    // Blank lines between entries.
-    out.push_str(&doc.to_string().replace("\n[[term]]", "\n\n[[term]]"));
+    // One blank line between entries.
+    let mut body = doc.to_string().replace("\n[[term]]", "\n\n[[term]]");
+    while body.contains("\n\n\n") {
+        body = body.replace("\n\n\n", "\n\n");
+    }
+    out.push_str(&body);
     out
 }
 

@@ -133,6 +133,16 @@ pub fn words(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Splits Chinese text into words, joining runs of unknown characters into words with jieba's
+/// HMM (names and terms the vocabulary lacks: 耶和华, 以法莲).
+pub fn words_hmm(text: &str) -> Vec<&str> {
+    segmenter()
+        .cut(text, true)
+        .into_iter()
+        .map(|t| t.word)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,11 @@
-use crate::args::{GlossaryExportArgs, GlossaryFormat, ImportArgs, LintArgs};
+use crate::args::{
+    ExtractArgs, ExtractFormat, GlossaryExportArgs, GlossaryFormat, ImportArgs, LintArgs,
+};
+use crate::progress::Progress;
 use crate::ExitStatus;
 use anyhow::Context;
-use bitext_glossary::{tbx, write, Concept, Glossary};
+use bitext_glossary::{extract, tbx, write, Concept, Glossary};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -133,6 +137,204 @@ pub fn export(args: GlossaryExportArgs) -> anyhow::Result<ExitStatus> {
         None => {
             let mut o = crate::output::stdout();
             o.write_all(text.as_bytes())?;
+            o.flush()?;
+        }
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// The glossary's concepts by Chinese term (and variants), for marking known candidates.
+fn known_terms(path: &Path, explicit: bool) -> anyhow::Result<HashMap<String, String>> {
+    if !path.exists() && !explicit {
+        return Ok(HashMap::new());
+    }
+    let g = Glossary::load(path).with_context(|| format!("invalid glossary {}", path.display()))?;
+    let mut m = HashMap::new();
+    for c in &g.concepts {
+        for z in std::iter::once(&c.zh).chain(&c.zh_variants) {
+            m.insert(z.clone(), c.id.clone());
+        }
+    }
+    Ok(m)
+}
+
+pub fn extract(args: ExtractArgs) -> anyhow::Result<ExitStatus> {
+    let format = args
+        .format
+        .or_else(|| {
+            match args
+                .output
+                .as_deref()
+                .and_then(|p| p.extension())
+                .and_then(|e| e.to_str())
+            {
+                Some("tsv") => Some(ExtractFormat::Tsv),
+                Some("toml") => Some(ExtractFormat::Toml),
+                _ => None,
+            }
+        })
+        .unwrap_or(if args.zh_only {
+            ExtractFormat::Tsv
+        } else {
+            ExtractFormat::Toml
+        });
+    if args.zh_only && format == ExtractFormat::Toml {
+        anyhow::bail!("--zh-only proposes Chinese terms without English: use --format tsv");
+    }
+    if let Some(out) = &args.output {
+        if out.exists() && !args.force {
+            anyhow::bail!("{} exists; use --force to overwrite it", out.display());
+        }
+    }
+    let explicit_glossary = args.glossary != Path::new("glossary");
+    let known = known_terms(&args.glossary, explicit_glossary)?;
+    let options = extract::Options {
+        min_freq: args.min_freq.max(1),
+        ..Default::default()
+    };
+    let names: Vec<String> = args
+        .inputs
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let mut out = String::new();
+
+    if args.zh_only {
+        let mut sentences = Vec::new();
+        for p in &args.inputs {
+            let doc = bitext_core::Document::read(p)?;
+            let segs = if args.presegmented {
+                bitext_segment::one_per_line(doc.text())
+            } else {
+                bitext_segment::segment(doc.text(), bitext_core::Lang::Zh)
+            };
+            sentences.extend(segs.iter().map(|s| s.span.slice(doc.text()).to_string()));
+        }
+        let progress = Progress::new(None, "extracting Chinese terms");
+        let cands = extract::monolingual(&sentences, &options);
+        progress.finish();
+        out.push_str("rank\tzh\tsentences\ttermhood\tdictionary\tin_glossary\texample\n");
+        for (k, c) in cands.iter().take(args.limit).enumerate() {
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{:.1}\t{}\t{}\t{}\n",
+                k + 1,
+                c.zh,
+                c.freq,
+                c.termhood,
+                if c.in_dictionary { "yes" } else { "no" },
+                known.get(&c.zh).map_or("", String::as_str),
+                bitext_io::tsv::escape(&c.example)
+            ));
+        }
+    } else {
+        let units = match args.inputs.as_slice() {
+            [one] => {
+                let doc = bitext_core::Document::read(one)?;
+                bitext_io::read(doc.text()).map_err(|e| {
+                    anyhow::anyhow!("{}:{}:{}: {}", doc.name, e.line, e.column, e.message)
+                })?
+            }
+            [a, b] => {
+                let progress = Progress::new(None, "aligning");
+                let r = crate::commands::align::align_pair(a, b, args.presegmented, true);
+                progress.finish();
+                let (units, warnings) = r?;
+                for w in warnings {
+                    crate::output::warn(&w);
+                }
+                units
+            }
+            _ => anyhow::bail!("give one aligned file, or a Chinese and an English document"),
+        };
+        let pairs: Vec<(String, String)> = units
+            .iter()
+            .filter(|u| !u.is_unmatched())
+            .map(|u| {
+                let (z, e) = u.zh_en();
+                (z.joined(), e.joined())
+            })
+            .collect();
+        let progress = Progress::new(Some(pairs.len() as u64), "reading beads");
+        let cands = extract::bilingual(&pairs, &options, &|n| progress.set(n as u64));
+        progress.finish();
+        let cands = &cands[..cands.len().min(args.limit)];
+        match format {
+            ExtractFormat::Tsv => {
+                out.push_str("rank\tzh\ten\tscore\tbeads\tzh_beads\ten_beads\tdictionary\tin_glossary\texample_zh\texample_en\n");
+                for (k, c) in cands.iter().enumerate() {
+                    out.push_str(&format!(
+                        "{}\t{}\t{}\t{:.1}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                        k + 1,
+                        c.zh,
+                        c.en,
+                        c.score,
+                        c.freq,
+                        c.zh_freq,
+                        c.en_freq,
+                        if c.dictionary { "yes" } else { "no" },
+                        known.get(&c.zh).map_or("", String::as_str),
+                        bitext_io::tsv::escape(&c.example.0),
+                        bitext_io::tsv::escape(&c.example.1)
+                    ));
+                }
+            }
+            ExtractFormat::Toml => {
+                let mut ids = std::collections::HashSet::new();
+                let concepts: Vec<Concept> = cands
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| {
+                        let base = bitext_glossary::csv::slug(&c.en);
+                        let base = if base.is_empty() { format!("term-{}", k + 1) } else { base };
+                        let mut id = base.clone();
+                        let mut n = 2;
+                        while !ids.insert(id.clone()) {
+                            id = format!("{base}-{n}");
+                            n += 1;
+                        }
+                        let origin = bitext_glossary::Origin {
+                            path: args.inputs[0].clone(),
+                            line: 1,
+                            column: 1,
+                        };
+                        let mut concept = Concept::new(&id, &c.zh, &c.en, origin);
+                        concept.status = Some("proposed".into());
+                        let mut note = format!(
+                            "rank {}, score {:.1}: together in {} beads (the Chinese in {}, the English in {}); CC-CEDICT {}.",
+                            k + 1,
+                            c.score,
+                            c.freq,
+                            c.zh_freq,
+                            c.en_freq,
+                            if c.dictionary { "agrees" } else { "has no link" }
+                        );
+                        if let Some(known_id) = known.get(&c.zh) {
+                            note.push_str(&format!(" Already in the glossary as `{known_id}`."));
+                        }
+                        note.push_str(&format!(" Example: {} / {}", c.example.0, c.example.1));
+                        concept.note = Some(note);
+                        concept.source = Some(format!("extracted from {}", names.join(" + ")));
+                        concept
+                    })
+                    .collect();
+                out = write::to_toml(
+                    &concepts,
+                    &format!(
+                        "Term candidates proposed by `bitext glossary extract` from {}.\nReview each: keep, correct or delete it, then drop `status = \"proposed\"`.",
+                        names.join(" + ")
+                    ),
+                );
+            }
+        }
+    }
+    match &args.output {
+        Some(path) => {
+            crate::output::write_atomic(path, out.as_bytes(), args.force)?;
+            crate::output::note(&format!("wrote candidates to {}", path.display()));
+        }
+        None => {
+            let mut o = crate::output::stdout();
+            o.write_all(out.as_bytes())?;
             o.flush()?;
         }
     }

@@ -19,5 +19,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::Glossary(GlossaryCommand::Lint(args)) => glossary::lint(args),
         Command::Glossary(GlossaryCommand::Import(args)) => glossary::import(args),
         Command::Glossary(GlossaryCommand::Export(args)) => glossary::export(args),
+        Command::Glossary(GlossaryCommand::Extract(args)) => glossary::extract(args),
     }
 }

@@ -1,0 +1,663 @@
+//! Term extraction: proposes glossary entries from aligned text, or Chinese terms from Chinese
+//! text alone.
+//!
+//! Bilingual ([`bilingual`]): Chinese candidates are jieba words of two characters or more and
+//! runs of up to three words, bounded by content words; English candidates are runs of up to four
+//! words inside a clause, starting and ending with a content word (`children of Israel`). Each
+//! pair that shares at least `min_freq` beads is scored by Dunning's log-likelihood ratio over the
+//! beads, doubled when CC-CEDICT translates a word of the Chinese into a word of the English; pairs
+//! whose Dice coefficient is low (they co-occur by chance in long beads) are dropped. Pairs are then
+//! linked competitively: the best-scoring pair takes its Chinese and its English, so that each
+//! term is proposed once, with its best rendering.
+//!
+//! Monolingual ([`monolingual`]): Chinese candidates ranked by C-value (frequency, discounted when
+//! a candidate mostly occurs inside a longer one, times the log of its length).
+
+use std::collections::HashMap;
+
+use bitext_lexicon::english;
+use rayon::prelude::*;
+
+/// Settings of extraction.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Least number of beads (or sentences) a candidate must occur in.
+    pub min_freq: usize,
+    /// Least Dice coefficient of a proposed pair.
+    pub min_dice: f64,
+    /// Longest Chinese candidate, in words.
+    pub max_zh_words: usize,
+    /// Longest English candidate, in words.
+    pub max_en_words: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            min_freq: 3,
+            min_dice: 0.3,
+            max_zh_words: 3,
+            max_en_words: 4,
+        }
+    }
+}
+
+/// A proposed term pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub zh: String,
+    /// The English as it is most often written.
+    pub en: String,
+    /// Log-likelihood ratio (doubled with dictionary support).
+    pub score: f64,
+    /// Beads with both.
+    pub freq: usize,
+    pub zh_freq: usize,
+    pub en_freq: usize,
+    /// CC-CEDICT translates a word of the Chinese into a word of the English.
+    pub dictionary: bool,
+    /// A short bead with both, as an example.
+    pub example: (String, String),
+}
+
+/// Single words and characters that never start or end a Chinese term.
+const ZH_STOP: &[&str] = &[
+    "的", "了", "和", "与", "及", "在", "是", "把", "被", "就", "也", "都", "而", "之", "等", "对",
+    "将", "从", "向", "以", "于", "为", "所", "这", "那", "我", "你", "他", "她", "它", "们",
+    "我们", "你们", "他们", "她们", "其", "此", "有", "不", "没有", "一个", "这个", "那个", "因为",
+    "所以", "但是", "如果", "又", "还", "并", "或", "着", "过", "吧", "呢", "吗", "啊", "上", "下",
+    "中", "里", "要", "说", "会", "能", "可以", "就是", "这样", "那样", "什么", "自己", "一", "个",
+    "很", "到", "去", "来", "给", "让", "使", "得", "地", "着", "呀", "吧", "么", "因", "但", "却",
+    "已", "已经", "曾", "正", "再", "更", "最", "各", "每", "凡", "若", "如", "虽", "乃", "且",
+    "即", "的话",
+];
+
+/// Whether the whole candidate is a number (三, 二十, seven hundred): numbers are for the
+/// number-mismatch check, not for the glossary.
+fn is_number(s: &str, chinese: bool) -> bool {
+    let found = if chinese {
+        bitext_lexicon::numbers::chinese(s)
+    } else {
+        bitext_lexicon::numbers::english(s)
+    };
+    let numeral = if chinese {
+        s.chars()
+            .all(|c| "零〇一二三四五六七八九十百千万亿两".contains(c))
+    } else {
+        s.split(' ').all(|w| {
+            matches!(
+                w,
+                "hundred"
+                    | "hundreds"
+                    | "thousand"
+                    | "thousands"
+                    | "million"
+                    | "millions"
+                    | "billion"
+            )
+        })
+    };
+    numeral
+        || found
+            .first()
+            .is_some_and(|n| n.start == 0 && n.end == s.len())
+}
+
+/// A one-character term (神, 旗): a CC-CEDICT word that is not a function word.
+fn single_ok(w: &str) -> bool {
+    bitext_lexicon::Lexicon::get().contains(w)
+}
+
+fn is_han_word(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(bitext_core::is_han)
+}
+
+/// Chinese candidates of one text: word runs as jieba cuts them with the vocabulary alone (神 | 说)
+/// and with its HMM (耶和华, which the vocabulary lacks, stays whole instead of 耶 | 和 | 华).
+fn zh_candidates(text: &str, max_words: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    zh_runs(&bitext_lexicon::words(text), max_words, true, &mut out);
+    zh_runs(&bitext_lexicon::words_hmm(text), max_words, false, &mut out);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Candidates of the runs of Chinese words. With `split_names`, a stretch of one-character words
+/// is where the vocabulary failed (耶 | 和 | 华): a candidate of several such characters must be
+/// the whole stretch (万军之耶和华, not 军之耶).
+fn zh_runs(words: &[&str], max_words: usize, split_names: bool, out: &mut Vec<String>) {
+    let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
+        let single = |k: usize| run[k].chars().count() == 1;
+        // Length of the stretch of one-character words around word k.
+        let stretch = |k: usize| {
+            if !single(k) {
+                return 0;
+            }
+            let before = (0..k).rev().take_while(|&x| single(x)).count();
+            let after = (k + 1..run.len()).take_while(|&x| single(x)).count();
+            before + 1 + after
+        };
+        for i in 0..run.len() {
+            if ZH_STOP.contains(&run[i]) {
+                continue;
+            }
+            let mut s = String::new();
+            for j in i..run.len().min(i + max_words) {
+                s.push_str(run[j]);
+                if ZH_STOP.contains(&run[j]) {
+                    continue;
+                }
+                let cuts_a_stretch = split_names
+                    && j > i
+                    && (i..=j).all(single)
+                    && ((i > 0 && single(i - 1)) || (j + 1 < run.len() && single(j + 1)));
+                // A one-character word in a stretch of three or more (耶 | 和 | 华) is a piece of
+                // an unknown word, not a term; 神 of 神 | 说 is.
+                let piece = split_names && stretch(i) >= 3;
+                if (s.chars().count() >= 2 || (j == i && !piece && single_ok(&s)))
+                    && !cuts_a_stretch
+                    && !is_number(&s, true)
+                {
+                    out.push(s.clone());
+                }
+            }
+        }
+        run.clear();
+    };
+    let mut run: Vec<&str> = Vec::new();
+    for &w in words {
+        if is_han_word(w) {
+            run.push(w);
+        } else {
+            flush(&mut run, out);
+        }
+    }
+    flush(&mut run, out);
+}
+
+/// English words of one text, split into clauses at punctuation.
+fn en_clauses(text: &str) -> Vec<Vec<(usize, usize)>> {
+    let mut clauses: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+    let mut last_end = 0;
+    for w in english::words(text) {
+        let gap = &text[last_end..w.start];
+        if gap.chars().any(|c| !c.is_whitespace() && c != '-') {
+            clauses.push(Vec::new());
+        }
+        if let Some(c) = clauses.last_mut() {
+            c.push((w.start, w.start + w.text.len()));
+        }
+        last_end = w.start + w.text.len();
+    }
+    clauses.retain(|c| !c.is_empty());
+    clauses
+}
+
+/// English candidates of one text, lowercased.
+fn en_candidates(text: &str, max_words: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for clause in en_clauses(text) {
+        let lower: Vec<String> = clause
+            .iter()
+            .map(|&(s, e)| text[s..e].to_lowercase())
+            .collect();
+        for i in 0..lower.len() {
+            if english::is_stopword(&lower[i]) || lower[i].chars().count() < 2 {
+                continue;
+            }
+            let mut s = String::new();
+            for (k, w) in lower[i..lower.len().min(i + max_words)].iter().enumerate() {
+                if k > 0 {
+                    s.push(' ');
+                }
+                s.push_str(w);
+                if !english::is_stopword(w) && w.chars().count() >= 2 && !is_number(&s, false) {
+                    out.push(s.clone());
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The surface form of `key` (lowercased candidate) in `text`, if it occurs there.
+fn surface(text: &str, key: &str) -> Option<String> {
+    let n = key.split(' ').count();
+    for clause in en_clauses(text) {
+        for win in clause.windows(n) {
+            let joined: Vec<String> = win
+                .iter()
+                .map(|&(a, b)| text[a..b].to_lowercase())
+                .collect();
+            if joined.join(" ") == key {
+                // Keep the words' own spelling, single spaces between them.
+                let words: Vec<&str> = win.iter().map(|&(a, b)| &text[a..b]).collect();
+                return Some(words.join(" "));
+            }
+        }
+    }
+    None
+}
+
+/// Interned candidates of every bead.
+struct Side {
+    names: Vec<String>,
+    beads: Vec<Vec<u32>>,
+    df: Vec<u32>,
+}
+
+fn intern(per_bead: Vec<Vec<String>>, min_freq: usize) -> Side {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut names = Vec::new();
+    let mut df: Vec<u32> = Vec::new();
+    let mut beads = Vec::with_capacity(per_bead.len());
+    for cands in per_bead {
+        let mut b = Vec::with_capacity(cands.len());
+        for c in cands {
+            let id = *ids.entry(c).or_insert_with_key(|k| {
+                names.push(k.clone());
+                df.push(0);
+                (names.len() - 1) as u32
+            });
+            df[id as usize] += 1;
+            b.push(id);
+        }
+        beads.push(b);
+    }
+    for b in &mut beads {
+        b.retain(|&id| df[id as usize] as usize >= min_freq);
+    }
+    Side { names, beads, df }
+}
+
+/// Drops Chinese candidates that are fragments of a longer one: nine times in ten inside the same
+/// longer candidate (主耶 of 主耶和华, where the segmenter cut a name in the wrong place).
+fn drop_fragments(side: &mut Side, min_freq: usize) {
+    let kept: HashMap<&str, usize> = side
+        .names
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| side.df[k] as usize >= min_freq)
+        .map(|(k, s)| (s.as_str(), k))
+        .collect();
+    let mut inside = vec![0u32; side.names.len()];
+    for (&name, &k) in &kept {
+        let bounds: Vec<usize> = name
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([name.len()])
+            .collect();
+        for (a, &i) in bounds.iter().enumerate() {
+            for &j in &bounds[a + 1..] {
+                if (i, j) == (0, name.len()) || j - i < 6 {
+                    continue;
+                }
+                if let Some(&sub) = kept.get(&name[i..j]) {
+                    inside[sub] = inside[sub].max(side.df[k]);
+                }
+            }
+        }
+    }
+    let fragment: Vec<bool> = (0..side.names.len())
+        .map(|k| inside[k] as f64 >= 0.9 * side.df[k] as f64 && inside[k] > 0)
+        .collect();
+    for b in &mut side.beads {
+        b.retain(|&id| !fragment[id as usize]);
+    }
+}
+
+/// Dunning's G² of a 2×2 table, positive association only.
+fn llr(k11: f64, k1_: f64, k_1: f64, n: f64) -> f64 {
+    let k12 = k1_ - k11;
+    let k21 = k_1 - k11;
+    let k22 = n - k1_ - k_1 + k11;
+    if k11 * n <= k1_ * k_1 {
+        return 0.0;
+    }
+    let h = |k: f64, e: f64| if k > 0.0 { k * (k / e).ln() } else { 0.0 };
+    let e11 = k1_ * k_1 / n;
+    let e12 = k1_ * (n - k_1) / n;
+    let e21 = (n - k1_) * k_1 / n;
+    let e22 = (n - k1_) * (n - k_1) / n;
+    2.0 * (h(k11, e11) + h(k12, e12) + h(k21, e21) + h(k22.max(0.0), e22))
+}
+
+fn dictionary_support(zh: &str, en_key: &str) -> bool {
+    let lex = bitext_lexicon::Lexicon::get();
+    let stems: Vec<String> = en_key
+        .split(' ')
+        .filter(|w| !english::is_stopword(w))
+        .map(|w| english::stem(english::base_form(w).unwrap_or(w)))
+        .collect();
+    let mut words = vec![zh];
+    let split = bitext_lexicon::words(zh);
+    if split.len() > 1 {
+        words.extend(split);
+    }
+    words.iter().any(|w| {
+        lex.translations(w)
+            .is_some_and(|mut t| t.any(|s| stems.iter().any(|x| x == s)))
+    })
+}
+
+/// Proposes term pairs from aligned (Chinese, English) beads, best first. `progress` is called
+/// with the number of beads read so far.
+pub fn bilingual(
+    pairs: &[(String, String)],
+    options: &Options,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Vec<Candidate> {
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let step = |_: &()| {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if n % 1000 == 0 {
+            progress(n);
+        }
+    };
+    let (zh_raw, en_raw): (Vec<Vec<String>>, Vec<Vec<String>>) = pairs
+        .par_iter()
+        .map(|(z, e)| {
+            step(&());
+            (
+                zh_candidates(z, options.max_zh_words),
+                en_candidates(e, options.max_en_words),
+            )
+        })
+        .unzip();
+    progress(pairs.len());
+    let mut zh = intern(zh_raw, options.min_freq);
+    let en = intern(en_raw, options.min_freq);
+    drop_fragments(&mut zh, options.min_freq);
+    let n = pairs.len() as f64;
+
+    // Co-occurrence counts, per chunk of beads in parallel, then merged.
+    let counts: HashMap<u64, u32> = zh
+        .beads
+        .par_chunks(512)
+        .zip(en.beads.par_chunks(512))
+        .map(|(zc, ec)| {
+            let mut m: HashMap<u64, u32> = HashMap::new();
+            for (zs, es) in zc.iter().zip(ec) {
+                for &z in zs {
+                    for &e in es {
+                        *m.entry(((z as u64) << 32) | e as u64).or_default() += 1;
+                    }
+                }
+            }
+            m
+        })
+        .reduce(HashMap::new, |mut a, b| {
+            if a.len() < b.len() {
+                return merge_counts(b, a);
+            }
+            for (k, v) in b {
+                *a.entry(k).or_default() += v;
+            }
+            a
+        });
+
+    let mut scored: Vec<(f64, u32, u32, u32, bool)> = counts
+        .into_par_iter()
+        .filter(|&(_, c)| c as usize >= options.min_freq)
+        .filter_map(|(key, c)| {
+            let (z, e) = ((key >> 32) as u32, key as u32);
+            let (cz, ce) = (zh.df[z as usize] as f64, en.df[e as usize] as f64);
+            let dice = 2.0 * c as f64 / (cz + ce);
+            if dice < options.min_dice {
+                return None;
+            }
+            let g = llr(c as f64, cz, ce, n);
+            (g > 0.0).then_some((g, z, e, c, false))
+        })
+        .collect();
+    // Dictionary support for the pairs that could be linked.
+    scored.par_iter_mut().for_each(|s| {
+        s.4 = dictionary_support(&zh.names[s.1 as usize], &en.names[s.2 as usize]);
+        if s.4 {
+            s.0 *= 2.0;
+        }
+    });
+    // Ties (a candidate that only occurs inside a longer one scores the same): the longer first.
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| {
+                zh.names[b.1 as usize]
+                    .len()
+                    .cmp(&zh.names[a.1 as usize].len())
+            })
+            .then_with(|| {
+                en.names[b.2 as usize]
+                    .len()
+                    .cmp(&en.names[a.2 as usize].len())
+            })
+            .then_with(|| zh.names[a.1 as usize].cmp(&zh.names[b.1 as usize]))
+            .then_with(|| en.names[a.2 as usize].cmp(&en.names[b.2 as usize]))
+    });
+
+    // Competitive linking: each Chinese and each English candidate once; a candidate inside (or
+    // around) one already linked, paired with English inside (or around) its partner, is the same
+    // term again.
+    let mut zh_used = vec![false; zh.names.len()];
+    let mut en_used = vec![false; en.names.len()];
+    let mut linked: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    for (score, z, e, c, dict) in scored {
+        let (zi, ei) = (z as usize, e as usize);
+        if zh_used[zi] || en_used[ei] {
+            continue;
+        }
+        let (zs, es) = (&zh.names[zi], &en.names[ei]);
+        let nested = linked.iter().any(|&(lz, le)| {
+            let (lzs, les) = (&zh.names[lz], &en.names[le]);
+            (lzs.contains(zs.as_str()) || zs.contains(lzs.as_str()))
+                && (les.contains(es.as_str()) || es.contains(les.as_str()))
+        });
+        zh_used[zi] = true;
+        en_used[ei] = true;
+        if nested {
+            continue;
+        }
+        linked.push((zi, ei));
+        out.push(Candidate {
+            zh: zs.clone(),
+            en: es.clone(),
+            score,
+            freq: c as usize,
+            zh_freq: zh.df[zi] as usize,
+            en_freq: en.df[ei] as usize,
+            dictionary: dict,
+            example: (String::new(), String::new()),
+        });
+    }
+
+    // Examples and surface forms: the shortest bead (of the first few) with both.
+    let zh_id: HashMap<&str, u32> = zh
+        .names
+        .iter()
+        .enumerate()
+        .map(|(k, s)| (s.as_str(), k as u32))
+        .collect();
+    let en_id: HashMap<&str, u32> = en
+        .names
+        .iter()
+        .enumerate()
+        .map(|(k, s)| (s.as_str(), k as u32))
+        .collect();
+    out.par_iter_mut().for_each(|cand| {
+        let (z, e) = (zh_id[cand.zh.as_str()], en_id[cand.en.as_str()]);
+        let with_both: Vec<usize> = (0..pairs.len())
+            .filter(|&b| zh.beads[b].contains(&z) && en.beads[b].contains(&e))
+            .take(20)
+            .collect();
+        if let Some(&b) = with_both
+            .iter()
+            .min_by_key(|&&b| pairs[b].0.chars().count() + pairs[b].1.chars().count())
+        {
+            cand.example = pairs[b].clone();
+        }
+        // The spelling most often seen; lower case wins a tie (a capital may only start a sentence).
+        let mut forms: HashMap<String, usize> = HashMap::new();
+        for &b in &with_both {
+            if let Some(s) = surface(&pairs[b].1, &cand.en) {
+                *forms.entry(s).or_default() += 1;
+            }
+        }
+        if let Some((form, _)) = forms
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        {
+            cand.en = form;
+        }
+    });
+    out
+}
+
+fn merge_counts(mut a: HashMap<u64, u32>, b: HashMap<u64, u32>) -> HashMap<u64, u32> {
+    for (k, v) in b {
+        *a.entry(k).or_default() += v;
+    }
+    a
+}
+
+/// A Chinese term candidate from Chinese text alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ZhCandidate {
+    pub zh: String,
+    /// Sentences it occurs in.
+    pub freq: usize,
+    /// C-value.
+    pub termhood: f64,
+    /// Whether CC-CEDICT has it as one word.
+    pub in_dictionary: bool,
+    /// A short sentence with it.
+    pub example: String,
+}
+
+/// Chinese term candidates of `sentences`, best first.
+pub fn monolingual(sentences: &[String], options: &Options) -> Vec<ZhCandidate> {
+    // Without a translation to delimit them, terms are found by their nesting: allow longer ones
+    // (铸牢 | 中华 | 民族 | 共同体 | 意识).
+    let per: Vec<Vec<String>> = sentences
+        .par_iter()
+        .map(|s| zh_candidates(s, options.max_zh_words + 2))
+        .collect();
+    let mut side = intern(per, options.min_freq);
+    drop_fragments(&mut side, options.min_freq);
+    // Fragments are gone from the sentences; count again.
+    side.df.iter_mut().for_each(|d| *d = 0);
+    for b in &side.beads {
+        for &id in b {
+            side.df[id as usize] += 1;
+        }
+    }
+    let lex = bitext_lexicon::Lexicon::get();
+    let kept: Vec<usize> = (0..side.names.len())
+        .filter(|&k| side.df[k] as usize >= options.min_freq)
+        .collect();
+    let mut out: Vec<ZhCandidate> = kept
+        .par_iter()
+        .map(|&k| {
+            let name = &side.names[k];
+            let len = name.chars().count() as f64;
+            let nests: Vec<usize> = kept
+                .iter()
+                .copied()
+                .filter(|&j| {
+                    j != k
+                        && side.names[j].len() > name.len()
+                        && side.names[j].contains(name.as_str())
+                })
+                .collect();
+            let f = side.df[k] as f64;
+            let c = if nests.is_empty() {
+                len.log2() * f
+            } else {
+                let sum: f64 = nests.iter().map(|&j| side.df[j] as f64).sum();
+                len.log2() * (f - sum / nests.len() as f64)
+            };
+            let example = (0..sentences.len())
+                .filter(|&b| side.beads[b].contains(&(k as u32)))
+                .take(20)
+                .min_by_key(|&b| sentences[b].chars().count())
+                .map(|b| sentences[b].clone())
+                .unwrap_or_default();
+            ZhCandidate {
+                zh: name.clone(),
+                freq: side.df[k] as usize,
+                termhood: c,
+                in_dictionary: lex.contains(name),
+                example,
+            }
+        })
+        .filter(|c| c.termhood > 0.0)
+        .collect();
+    out.sort_by(|a, b| b.termhood.total_cmp(&a.termhood).then(a.zh.cmp(&b.zh)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_are_bounded_by_content_words() {
+        let z = zh_candidates("我们要铸牢中华民族共同体意识。", 3);
+        assert!(z.contains(&"中华民族".to_string()), "{z:?}");
+        assert!(!z.iter().any(|c| c.starts_with("我们")), "{z:?}");
+        let e = en_candidates("The children of Israel went out, and the LORD spoke.", 4);
+        assert!(e.contains(&"children of israel".to_string()), "{e:?}");
+        assert!(!e.iter().any(|c| c.starts_with("the ")), "{e:?}");
+        assert!(!e.contains(&"israel went out and".to_string()), "{e:?}");
+        assert_eq!(
+            surface("And the LORD spake", "lord spake").as_deref(),
+            Some("LORD spake")
+        );
+    }
+
+    #[test]
+    fn llr_is_positive_for_association_only() {
+        assert!(llr(10.0, 10.0, 10.0, 1000.0) > 50.0);
+        assert_eq!(llr(1.0, 100.0, 100.0, 10000.0), 0.0);
+    }
+
+    #[test]
+    fn finds_the_obvious_pairs() {
+        let beads = [
+            (
+                "摩西对以色列人说话。",
+                "Moses spoke to the children of Israel.",
+            ),
+            ("摩西上山去了。", "Moses went up the mountain."),
+            (
+                "以色列人在旷野。",
+                "The children of Israel were in the wilderness.",
+            ),
+            ("耶和华对摩西说。", "The LORD said to Moses."),
+            (
+                "以色列人出了埃及。",
+                "The children of Israel came out of Egypt.",
+            ),
+            ("摩西和亚伦在埃及。", "Moses and Aaron were in Egypt."),
+            ("耶和华说话。", "The LORD spoke."),
+            ("耶和华在旷野。", "The LORD was in the wilderness."),
+            ("他们离开埃及。", "They left Egypt."),
+        ];
+        let pairs: Vec<(String, String)> = beads
+            .iter()
+            .map(|(z, e)| (z.to_string(), e.to_string()))
+            .collect();
+        let c = bilingual(&pairs, &Options::default(), &|_| {});
+        let found: Vec<(&str, &str)> = c.iter().map(|c| (c.zh.as_str(), c.en.as_str())).collect();
+        for want in [
+            ("摩西", "Moses"),
+            ("耶和华", "LORD"),
+            ("埃及", "Egypt"),
+            ("以色列人", "children of Israel"),
+        ] {
+            assert!(found.contains(&want), "{want:?} not in {found:?}");
+        }
+    }
+}

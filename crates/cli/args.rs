@@ -61,12 +61,22 @@ pub enum Command {
 
 const CHECK_HELP: &str = "\
 What is checked:
-  Every English document (*.txt, found recursively in a directory) is checked
-  against the glossary: deprecated renderings (deprecated-term), one concept
-  rendered several ways in one document (inconsistent-term) and misspelt names
-  (near-miss). Chinese documents are recognised by their script and skipped:
-  they have nothing to hold to an English glossary on their own.
+  English documents (*.txt, found recursively in a directory) get the
+  monolingual rules: deprecated renderings (deprecated-term), one concept
+  rendered several ways in one document or across the documents checked
+  (inconsistent-term), misspelt names (near-miss). Translations get the
+  bilingual rules too: term-mismatch (a glossary term in the Chinese, none of
+  its renderings in the English) and number-mismatch (2.9万 = 29,000,
+  百分之九十 = 90 %, 三成 = 30 %, 8月 = August). A translation is aligned text
+  (*.tmx, *.jsonl, bitext's TSV), a zh/en pair found by name (zh/X beside
+  en/X, or X.zh.txt beside X.en.txt; aligned first), or --pair ZH EN.
+  Chinese documents without a partner are skipped.
   `bitext rules` lists the rules; `--explain ID` documents one.
+
+Fixing:
+  --fix replaces each deprecated rendering by the preferred one where that is
+  unambiguous (the glossary's form, on one line), rewriting files atomically,
+  and lists what it left for a person; --fix --dry-run prints the diff only.
 
 Baselines (CI that fails on new problems only):
   bitext check corpus --write-baseline .bitext-baseline.json   record today's findings
@@ -79,6 +89,9 @@ Examples:
   bitext check corpus
   bitext check corpus/en/000_aafadf07d820b436.txt -g glossary/admin.toml
   bitext check corpus --format sarif -o bitext.sarif
+  bitext check --pair report.zh.txt report.en.txt
+  bitext check aligned.tmx --format json
+  bitext check corpus --fix --dry-run
   bitext check --explain deprecated-term
 
 Exit codes:
@@ -90,7 +103,7 @@ Exit codes:
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Files or directories to check.
-    #[arg(required_unless_present = "explain")]
+    #[arg(required_unless_present_any = ["explain", "pair"])]
     pub paths: Vec<PathBuf>,
     /// A glossary file or a directory of *.toml glossary files.
     #[arg(long, short = 'g', default_value = "glossary")]
@@ -116,6 +129,16 @@ pub struct CheckArgs {
     /// Explain a rule and exit.
     #[arg(long, value_name = "RULE")]
     pub explain: Option<String>,
+    /// Check a Chinese document and its English translation as a pair (aligned first).
+    #[arg(long, num_args = 2, value_names = ["ZH", "EN"], action = clap::ArgAction::Append)]
+    pub pair: Vec<PathBuf>,
+    /// Replace deprecated renderings by the preferred one where that is unambiguous (files are
+    /// rewritten atomically).
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: print the changes as a diff and change nothing.
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -26,7 +26,9 @@
 //! ```
 
 pub mod baseline;
+pub mod bilingual;
 mod diagnostic;
+pub mod fix;
 pub mod matcher;
 pub mod render;
 pub mod rules;
@@ -72,6 +74,8 @@ pub struct Checker<'g> {
     names: Vec<Name>,
     /// Every word of every rendering, lowercase, and their stems.
     vocabulary: HashSet<String>,
+    /// Chinese terms and variants, for the bilingual rules.
+    zh_terms: bilingual::ZhTerms,
 }
 
 /// A capitalised word of an accepted rendering.
@@ -155,6 +159,18 @@ impl<'g> Checker<'g> {
             }
         }
         let matcher = Matcher::new(&keys);
+        let zh_terms = bilingual::ZhTerms::new(
+            glossary
+                .concepts
+                .iter()
+                .enumerate()
+                .flat_map(|(ci, c)| {
+                    std::iter::once(&c.zh)
+                        .chain(&c.zh_variants)
+                        .map(move |z| (z.clone(), ci))
+                })
+                .collect(),
+        );
         Checker {
             concepts: &glossary.concepts,
             folder,
@@ -162,7 +178,108 @@ impl<'g> Checker<'g> {
             matcher,
             names,
             vocabulary,
+            zh_terms,
         }
+    }
+
+    /// The bilingual rules over aligned beads: `term-mismatch` (the Chinese has a glossary term,
+    /// the English none of its accepted renderings, nor a deprecated one, which deprecated-term
+    /// reports) and `number-mismatch` (a number of one side missing from the other, after
+    /// normalisation: 2.9万 = 29,000, 百分之九十 = 90 %, 三成 = 30 %, 8月 = August). `text` is the
+    /// English text that the beads' ranges point into.
+    pub fn check_bilingual(
+        &self,
+        path: &str,
+        text: &str,
+        offset_base: usize,
+        beads: &[bilingual::Bead],
+    ) -> Vec<Diagnostic> {
+        let folded = self.folder.fold(text);
+        let uses = self.uses(&folded, text);
+        let index = LineIndex::new(text);
+        let mut out = Vec::new();
+        for bead in beads {
+            let (s, e) = (bead.en.start.min(text.len()), bead.en.end.min(text.len()));
+            let en = &text[s..e];
+            let here: Vec<&Use> = uses.iter().filter(|u| u.start >= s && u.end <= e).collect();
+            // term-mismatch, once per concept and bead.
+            let mut seen = HashSet::new();
+            for (ci, zr) in self.zh_terms.find(&bead.zh) {
+                if !seen.insert(ci) || here.iter().any(|u| u.concept == ci) {
+                    continue;
+                }
+                let c = &self.concepts[ci];
+                let mut accepted = vec![format!("`{}`", c.preferred)];
+                accepted.extend(c.admitted.iter().map(|a| format!("`{a}`")));
+                let message = format!(
+                    "the Chinese has {} ({}) but the English has none of {}",
+                    &bead.zh[zr.clone()],
+                    c.id,
+                    accepted.join(", ")
+                );
+                out.push(diagnostic(
+                    &rules::TERM_MISMATCH,
+                    path,
+                    text,
+                    &index,
+                    offset_base,
+                    (s, e),
+                    c.preferred.clone(),
+                    c.id.clone(),
+                    message,
+                ));
+            }
+            // number-mismatch, each way. `term` is the number's value, so that baselines know it.
+            let zn = bilingual::zh_numbers(&bead.zh);
+            let en_nums = bilingual::en_numbers(en);
+            let zh_keys: Vec<String> = zn.iter().map(|z| z.key()).collect();
+            let mut number = |span: (usize, usize), expected: String, key: String, message| {
+                out.push(diagnostic(
+                    &rules::NUMBER_MISMATCH,
+                    path,
+                    text,
+                    &index,
+                    offset_base,
+                    span,
+                    expected,
+                    key,
+                    message,
+                ));
+            };
+            let mut used = vec![false; en_nums.len()];
+            for z in &zn {
+                let found = en_nums
+                    .iter()
+                    .enumerate()
+                    .find(|(k, x)| !used[*k] && bilingual::same(z, x));
+                match found {
+                    Some((k, _)) => used[k] = true,
+                    None if bilingual::salient(&bead.zh, z) => {
+                        let written = &bead.zh[z.start..z.end];
+                        let message = format!(
+                            "the Chinese has {written} ({}), the English does not",
+                            z.key()
+                        );
+                        number((s, e), z.key(), z.key(), message);
+                    }
+                    None => {}
+                }
+            }
+            for (k, x) in en_nums.iter().enumerate() {
+                if used[k] || !bilingual::salient(en, x) || zn.iter().any(|z| bilingual::same(z, x))
+                {
+                    continue;
+                }
+                let written = &en[x.start..x.end];
+                let message = format!(
+                    "the English has {written} ({}), the Chinese does not",
+                    x.key()
+                );
+                let expected = format!("one of the Chinese numbers: {}", zh_keys.join(", "));
+                number((s + x.start, s + x.end), expected, x.key(), message);
+            }
+        }
+        out
     }
 
     /// Checks one English document. `path` is the name reported;
@@ -180,23 +297,17 @@ impl<'g> Checker<'g> {
                         expected: String,
                         term: String,
                         message: String| {
-            let (line, column) = index.line_col(text, start);
-            let (end_line, end_column) = index.line_col(text, end);
-            out.push(Diagnostic {
-                rule: rule.id,
-                severity: rule.severity,
-                path: path.to_owned(),
-                line,
-                column,
-                end_line,
-                end_column,
-                span: [offset_base + start, offset_base + end],
-                found: text[start..end].to_owned(),
+            out.push(diagnostic(
+                rule,
+                path,
+                text,
+                &index,
+                offset_base,
+                (start, end),
                 expected,
                 term,
                 message,
-                fingerprint: String::new(),
-            });
+            ));
         };
 
         // deprecated-term
@@ -341,6 +452,104 @@ impl<'g> Checker<'g> {
         out
     }
 
+    /// `inconsistent-term` across documents: a concept that documents render in different ways,
+    /// each document being consistent on its own (that case is reported per document). One
+    /// finding per document whose usual rendering is not the set's, at its first use.
+    /// `docs`: (path, text, offset base).
+    pub fn inconsistent_across(&self, docs: &[(String, String, usize)]) -> Vec<Diagnostic> {
+        if docs.len() < 2 {
+            return Vec::new();
+        }
+        let uses: Vec<Vec<Use>> = docs
+            .iter()
+            .map(|(_, t, _)| self.uses(&self.folder.fold(t), t))
+            .collect();
+        // concept → its variants: (pattern, count, count per document)
+        type Variant = (usize, usize, Vec<usize>);
+        let mut by: std::collections::BTreeMap<usize, Vec<Variant>> =
+            std::collections::BTreeMap::new();
+        for (d, us) in uses.iter().enumerate() {
+            for u in us {
+                let vs = by.entry(u.concept).or_default();
+                let k = match vs.iter().position(|v| v.0 == u.pattern) {
+                    Some(k) => k,
+                    None => {
+                        vs.push((u.pattern, 0, vec![0; docs.len()]));
+                        vs.len() - 1
+                    }
+                };
+                vs[k].1 += 1;
+                vs[k].2[d] += 1;
+            }
+        }
+        let accepted = |p: usize| !matches!(self.patterns[p].kind, Kind::Deprecated(_));
+        let mut out = Vec::new();
+        for (ci, vs) in by {
+            if vs.len() < 2 {
+                continue;
+            }
+            let best = |counts: &dyn Fn(&Variant) -> usize| {
+                vs.iter()
+                    .enumerate()
+                    .filter(|(_, v)| counts(v) > 0)
+                    .max_by_key(|(k, v)| (accepted(v.0), counts(v), std::cmp::Reverse(*k)))
+                    .map(|(k, _)| k)
+            };
+            let Some(set_dominant) = best(&|v| v.1) else {
+                continue;
+            };
+            let c = &self.concepts[ci];
+            let docs_of = |v: &Variant| v.2.iter().filter(|&&n| n > 0).count();
+            let list = vs
+                .iter()
+                .map(|v| {
+                    let n = docs_of(v);
+                    format!(
+                        "`{}` ×{} in {n} document{}",
+                        self.patterns[v.0].rendering,
+                        v.1,
+                        if n == 1 { "" } else { "s" }
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            for (d, (path, text, base)) in docs.iter().enumerate() {
+                let Some(dom) = best(&|v| v.2[d]) else {
+                    continue;
+                };
+                if dom == set_dominant {
+                    continue;
+                }
+                let pattern = vs[dom].0;
+                let Some(u) = uses[d].iter().find(|u| u.pattern == pattern) else {
+                    continue;
+                };
+                let message = format!(
+                    "{} ({}) is rendered differently across the {} documents checked: {list} \
+                     (preferred: `{}`); this document mostly uses `{}`",
+                    c.zh,
+                    c.id,
+                    docs.len(),
+                    c.preferred,
+                    self.patterns[pattern].rendering
+                );
+                let index = LineIndex::new(text);
+                out.push(diagnostic(
+                    &rules::INCONSISTENT_TERM,
+                    path,
+                    text,
+                    &index,
+                    *base,
+                    (u.start, u.end),
+                    c.preferred.clone(),
+                    c.id.clone(),
+                    message,
+                ));
+            }
+        }
+        out
+    }
+
     fn uses(&self, folded: &Folded, text: &str) -> Vec<Use> {
         let mut uses = Vec::new();
         for hit in self.matcher.find(folded) {
@@ -371,6 +580,38 @@ impl<'g> Checker<'g> {
             });
         }
         uses
+    }
+}
+
+/// A finding at `span` (byte range in `text`).
+#[allow(clippy::too_many_arguments)]
+fn diagnostic(
+    rule: &rules::Rule,
+    path: &str,
+    text: &str,
+    index: &LineIndex,
+    offset_base: usize,
+    (start, end): (usize, usize),
+    expected: String,
+    term: String,
+    message: String,
+) -> Diagnostic {
+    let (line, column) = index.line_col(text, start);
+    let (end_line, end_column) = index.line_col(text, end);
+    Diagnostic {
+        rule: rule.id,
+        severity: rule.severity,
+        path: path.to_owned(),
+        line,
+        column,
+        end_line,
+        end_column,
+        span: [offset_base + start, offset_base + end],
+        found: text[start..end].to_owned(),
+        expected,
+        term,
+        message,
+        fingerprint: String::new(),
     }
 }
 

@@ -243,11 +243,13 @@ mod tests {
                 a: Side::new("zh", vec!["一<二>。".into()]),
                 b: Side::new("en", vec!["One & \"two\".".into()]),
                 confidence: Some(0.95),
+                at: 0,
             },
             Unit {
                 a: Side::new("zh", vec!["三。".into()]),
                 b: Side::new("en", vec![]),
                 confidence: Some(0.4),
+                at: 0,
             },
         ];
         let page = write(&units);

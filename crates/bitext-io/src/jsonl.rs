@@ -58,7 +58,10 @@ pub fn read(text: &str) -> Result<Vec<Unit>, Error> {
             continue;
         }
         match serde_json::from_str::<Unit>(body) {
-            Ok(u) => units.push(u),
+            Ok(mut u) => {
+                u.at = start;
+                units.push(u)
+            }
             Err(e) => {
                 let skipped = line.len() - line.trim_start_matches('\u{feff}').len();
                 // serde_json's column counts bytes from 1.
@@ -88,6 +91,7 @@ mod tests {
             },
             b: Side::new("en", vec!["One, two\nthree.".into()]),
             confidence: Some(0.12345),
+            at: 0,
         };
         let text = write(std::slice::from_ref(&u));
         assert!(text.contains("\"kind\":\"2-1\""), "{text}");

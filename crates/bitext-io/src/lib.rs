@@ -13,6 +13,7 @@
 //!     a: Side::new("zh", vec!["起初神创造天地。".into()]),
 //!     b: Side::new("en", vec!["In the beginning God created the heaven and the earth.".into()]),
 //!     confidence: Some(0.98),
+//!     at: 0,
 //! };
 //! let options = tmx::WriteOptions::new("20261123T000000Z");
 //! let written = tmx::write(std::slice::from_ref(&unit), &options);
@@ -100,6 +101,10 @@ pub struct Unit {
     /// The aligner's confidence in [0, 1], when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f32>,
+    /// Byte offset in the file read where the unit starts (its `<tu>`, its line), when read from a
+    /// file; 0 otherwise.
+    #[serde(skip)]
+    pub at: usize,
 }
 
 impl Unit {
@@ -226,6 +231,7 @@ mod tests {
             a: Side::new("zh", vec!["一。".into(), "二。".into()]),
             b: Side::new("en", vec![]),
             confidence: None,
+            at: 0,
         };
         assert_eq!(u.kind(), "2-0");
         assert!(u.is_unmatched());

@@ -216,6 +216,7 @@ pub fn read(text: &str) -> Result<Vec<Unit>, Error> {
     let mut tuvs: Vec<Tuv> = Vec::new();
     let mut tu_props: Vec<(String, String)> = Vec::new();
     let mut prop: Option<(String, String)> = None;
+    let mut tu_at = 0usize;
     // Depth inside <bpt>, <ept>, <it>, <ph>, <ut>: native codes, not text.
     let mut code_depth = 0usize;
 
@@ -252,6 +253,7 @@ pub fn read(text: &str) -> Result<Vec<Unit>, Error> {
                     "tu" => {
                         tuvs.clear();
                         tu_props.clear();
+                        tu_at = text_start + pos as usize;
                     }
                     "tuv" => {
                         let lang = match attr(b"xml:lang")? {
@@ -279,7 +281,11 @@ pub fn read(text: &str) -> Result<Vec<Unit>, Error> {
                 match name.as_str() {
                     "bpt" | "ept" | "it" | "ph" | "ut" => code_depth = code_depth.saturating_sub(1),
                     "prop" => finish_prop(&mut prop, &stack, &mut tuvs, &mut tu_props),
-                    "tu" => units.push(unit(&mut tuvs, &tu_props, &srclang)),
+                    "tu" => {
+                        let mut u = unit(&mut tuvs, &tu_props, &srclang);
+                        u.at = tu_at;
+                        units.push(u)
+                    }
                     _ => {}
                 }
             }
@@ -384,7 +390,12 @@ fn unit(tuvs: &mut Vec<Tuv>, props: &[(String, String)], srclang: &str) -> Unit 
         .iter()
         .find(|(k, _)| k == "x-bitext-confidence")
         .and_then(|(_, v)| v.trim().parse().ok());
-    Unit { a, b, confidence }
+    Unit {
+        a,
+        b,
+        confidence,
+        at: 0,
+    }
 }
 
 #[cfg(test)]
@@ -409,6 +420,7 @@ mod tests {
                     vec!["In the beginning <God> & \"the\" earth."],
                 ),
                 confidence: Some(0.9876),
+                at: 0,
             },
             Unit {
                 a: side(
@@ -424,11 +436,13 @@ mod tests {
                     vec!["And the earth was\twithout form."],
                 ),
                 confidence: Some(0.5),
+                at: 0,
             },
             Unit {
                 a: side("zh", "a.zh.txt", vec![3], vec!["神的灵\u{1}运行在水面上。"]),
                 b: side("en", "a.en.txt", vec![], vec![]),
                 confidence: Some(0.99),
+                at: 0,
             },
         ]
     }

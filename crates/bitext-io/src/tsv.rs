@@ -153,6 +153,7 @@ pub fn read(text: &str) -> Result<Vec<Unit>, Error> {
             a: side(4, a_ids),
             b: side(5, b_ids),
             confidence,
+            at: start,
         });
     }
     Ok(rows)
@@ -179,6 +180,7 @@ mod tests {
             a,
             b,
             confidence: Some(0.5),
+            at: 0,
         };
         let text = write(std::slice::from_ref(&u));
         assert_eq!(

@@ -100,6 +100,7 @@ pub(crate) fn align_pair(
                 a,
                 b,
                 confidence: Some(bead.confidence),
+                at: 0,
             }
         })
         .collect();

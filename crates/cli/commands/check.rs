@@ -1,15 +1,34 @@
 use crate::args::{CheckArgs, CheckFormat, RulesArgs};
+use crate::commands::align::align_pair;
+use crate::commands::fix;
 use crate::output;
+use crate::progress::Progress;
 use crate::ExitStatus;
 use anyhow::{bail, Context};
 use bitext_check::baseline::{self, Baseline};
+use bitext_check::bilingual::Bead;
 use bitext_check::render::{self, Summary};
 use bitext_check::Checker;
-use bitext_core::{Document, Lang};
+use bitext_core::{Document, Lang, LineIndex};
 use bitext_glossary::Glossary;
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+
+/// What one input gives the checker.
+enum Input {
+    /// An English document: monolingual checks.
+    English(Document),
+    /// A Chinese document with nothing to hold it to.
+    Chinese,
+    /// A zh/en document pair: aligned, then monolingual checks of the English and bilingual ones.
+    Pair { zh: PathBuf, en: Document },
+    /// Aligned text (TMX, JSONL, TSV): both kinds of checks, reported at the units in the file.
+    Aligned {
+        doc: Document,
+        units: Vec<bitext_io::Unit>,
+    },
+}
 
 pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     if let Some(id) = &args.explain {
@@ -17,29 +36,86 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     }
     let glossary = Glossary::load(&args.glossary)
         .with_context(|| format!("invalid glossary {}", args.glossary.display()))?;
-    let files = collect_files(&args.paths)?;
-    let docs = files
-        .iter()
-        .map(|p| Document::read(p))
-        .collect::<Result<Vec<_>, _>>()?;
-
+    let inputs = collect_inputs(&args.paths, &args.pair)?;
     let checker = Checker::new(&glossary);
+
+    let progress = Progress::new(Some(inputs.len() as u64), "checking");
     let mut findings = Vec::new();
-    for doc in &docs {
-        if Lang::detect(doc.text()) == Lang::En {
-            findings.extend(checker.check_english(&doc.name, doc.text(), doc.decoded.offset_base));
+    // Texts findings point into, for the human report; English texts for the set-wide check.
+    let mut sources: Vec<(String, String)> = Vec::new();
+    let mut english: Vec<(String, String, usize)> = Vec::new();
+    let mut checked = 0;
+    let mut skipped_chinese = 0;
+    for input in &inputs {
+        match input {
+            Input::English(doc) => {
+                findings.extend(checker.check_english(
+                    &doc.name,
+                    doc.text(),
+                    doc.decoded.offset_base,
+                ));
+                english.push((
+                    doc.name.clone(),
+                    doc.text().to_string(),
+                    doc.decoded.offset_base,
+                ));
+                sources.push((doc.name.clone(), doc.text().to_string()));
+                checked += 1;
+            }
+            Input::Chinese => skipped_chinese += 1,
+            Input::Pair { zh, en } => {
+                let en_path = PathBuf::from(&en.name);
+                let (units, warnings) = align_pair(zh, &en_path, false, true)?;
+                for w in warnings {
+                    output::warn(&format!("{} + {}: {w}", zh.display(), en.name));
+                }
+                let base = en.decoded.offset_base;
+                let beads: Vec<Bead> = units
+                    .iter()
+                    .filter(|u| !u.is_unmatched())
+                    .filter_map(|u| {
+                        let (z, e) = u.zh_en();
+                        let first = e.spans.first()?;
+                        let last = e.spans.last()?;
+                        Some(Bead {
+                            zh: z.joined(),
+                            en: first[0].saturating_sub(base)..last[1].saturating_sub(base),
+                        })
+                    })
+                    .collect();
+                findings.extend(checker.check_english(&en.name, en.text(), base));
+                findings.extend(checker.check_bilingual(&en.name, en.text(), base, &beads));
+                english.push((en.name.clone(), en.text().to_string(), base));
+                sources.push((en.name.clone(), en.text().to_string()));
+                checked += 1;
+            }
+            Input::Aligned { doc, units } => {
+                findings.extend(check_aligned(&checker, doc, units));
+                sources.push((doc.name.clone(), doc.text().to_string()));
+                checked += 1;
+            }
         }
+        progress.inc();
     }
+    progress.finish();
+    findings.extend(checker.inconsistent_across(&english));
+    findings.sort_by(|a, b| (&a.path, a.span, a.rule).cmp(&(&b.path, b.span, b.rule)));
+    findings.dedup();
     baseline::fingerprint_all(&mut findings);
+    if skipped_chinese > 0 && checked == 0 {
+        output::warn(&format!(
+            "{skipped_chinese} Chinese documents and no English one: nothing to check (give zh/en pairs to check translations)"
+        ));
+    }
 
     if let Some(path) = &args.write_baseline {
         let data = serde_json::to_vec_pretty(&Baseline::from_findings(&findings))?;
         output::write_atomic(path, &data, args.force)?;
-        eprintln!(
+        output::note(&format!(
             "wrote {} findings to the baseline {}",
             findings.len(),
             path.display()
-        );
+        ));
     }
     let (findings, baselined, stale) = match &args.baseline {
         Some(path) => {
@@ -49,24 +125,30 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
                 .with_context(|| format!("{} is not a bitext baseline", path.display()))?;
             let applied = base.apply(findings);
             for entry in &applied.stale {
-                eprintln!(
+                output::note(&format!(
                     "stale baseline entry {}: {} `{}` in {} no longer found",
                     entry.fingerprint, entry.rule, entry.found, entry.path
-                );
+                ));
             }
             (applied.new, applied.old.len(), applied.stale.len())
         }
         None => (findings, 0, 0),
     };
-    let summary = Summary::new(&findings, docs.len(), baselined, stale);
+    let summary = Summary::new(&findings, checked, baselined, stale);
+
+    if args.fix {
+        return fix::run(&findings, &glossary, args.dry_run, &args.paths);
+    }
 
     let mut buf: Vec<u8> = Vec::new();
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     match args.format {
         CheckFormat::Human => {
-            let texts: HashMap<&str, &str> =
-                docs.iter().map(|d| (d.name.as_str(), d.text())).collect();
+            let texts: HashMap<&str, &str> = sources
+                .iter()
+                .map(|(n, t)| (n.as_str(), t.as_str()))
+                .collect();
             let source = |p: &str| texts.get(p).copied();
             render::human(&mut buf, &findings, &summary, &source, color)?
         }
@@ -91,10 +173,72 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     )
 }
 
-/// The files to check: files as given, and `*.txt` under directories,
-/// sorted, hidden entries skipped.
-fn collect_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
+/// Checks aligned text: the English of the units read as one document (so that inconsistent-term
+/// sees them all), findings placed at the English text in the file when it is there verbatim, else
+/// at the start of the unit.
+fn check_aligned(
+    checker: &Checker,
+    doc: &Document,
+    units: &[bitext_io::Unit],
+) -> Vec<bitext_check::Diagnostic> {
+    let file = doc.text();
+    let mut virt = String::new();
+    // (virtual range, where it is in the file: exact start or the unit's start)
+    let mut map: Vec<(std::ops::Range<usize>, Option<usize>, usize)> = Vec::new();
+    let mut beads = Vec::new();
+    for (k, u) in units.iter().enumerate() {
+        let (z, e) = u.zh_en();
+        let en = e.joined();
+        if en.is_empty() {
+            continue;
+        }
+        let start = virt.len();
+        virt.push_str(&en);
+        let end = virt.len();
+        virt.push_str("\n\n");
+        let next = units.get(k + 1).map_or(file.len(), |n| n.at.max(u.at));
+        let exact = file
+            .get(u.at..next)
+            .and_then(|region| region.find(en.as_str()))
+            .map(|i| u.at + i);
+        map.push((start..end, exact, u.at));
+        if !z.is_empty() {
+            beads.push(Bead {
+                zh: z.joined(),
+                en: start..end,
+            });
+        }
+    }
+    let mut found = checker.check_english(&doc.name, &virt, 0);
+    found.extend(checker.check_bilingual(&doc.name, &virt, 0, &beads));
+    let index = LineIndex::new(file);
+    let base = doc.decoded.offset_base;
+    for d in &mut found {
+        let (vs, ve) = (d.span[0], d.span[1]);
+        let Some((range, exact, at)) = map.iter().find(|(r, _, _)| r.start <= vs && vs <= r.end)
+        else {
+            continue;
+        };
+        let (s, e) = match exact {
+            Some(x) => (x + vs - range.start, x + ve.min(range.end) - range.start),
+            None => (*at, *at),
+        };
+        let (line, column) = index.line_col(file, s);
+        let (end_line, end_column) = index.line_col(file, e);
+        d.span = [base + s, base + e];
+        d.line = line;
+        d.column = column;
+        d.end_line = end_line;
+        d.end_column = end_column;
+    }
+    found
+}
+
+/// Reads the inputs: files as given, directories walked (`*.txt` documents, `*.tmx`, `*.jsonl`
+/// aligned text). Documents pair up by name: `zh/X` beside `en/X` in one directory, or `X.zh.txt`
+/// beside `X.en.txt`; `--pair ZH EN` pairs two files explicitly.
+fn collect_inputs(paths: &[PathBuf], pairs: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
+    let mut files = Vec::new();
     for path in paths {
         let meta =
             std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -102,12 +246,79 @@ fn collect_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
             let mut found = Vec::new();
             walk(path, &mut found)?;
             found.sort();
-            out.extend(found);
+            files.extend(found);
         } else {
-            out.push(path.clone());
+            files.push(path.clone());
         }
     }
-    Ok(out)
+    let mut explicit: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for chunk in pairs.chunks(2) {
+        if let [zh, en] = chunk {
+            for p in [zh, en] {
+                std::fs::metadata(p).with_context(|| format!("cannot read {}", p.display()))?;
+            }
+            explicit.push((zh.clone(), en.clone()));
+        }
+    }
+    // Pairing by name.
+    let partner = |p: &Path| -> Option<PathBuf> {
+        let name = p.file_name()?.to_str()?;
+        if let Some(stem) = name.strip_suffix(".zh.txt") {
+            return Some(p.with_file_name(format!("{stem}.en.txt")));
+        }
+        let dir = p.parent()?;
+        if dir.file_name()? == "zh" {
+            return Some(dir.parent()?.join("en").join(name));
+        }
+        None
+    };
+    let mut inputs = Vec::new();
+    let mut paired_en: Vec<PathBuf> = explicit.iter().map(|(_, e)| e.clone()).collect();
+    let mut paired_zh: Vec<PathBuf> = explicit.iter().map(|(z, _)| z.clone()).collect();
+    for f in &files {
+        if let Some(en) = partner(f) {
+            if files.contains(&en) {
+                paired_zh.push(f.clone());
+                paired_en.push(en);
+            }
+        }
+    }
+    for (zh, en) in paired_zh.iter().zip(&paired_en) {
+        inputs.push(Input::Pair {
+            zh: zh.clone(),
+            en: Document::read(en)?,
+        });
+    }
+    for f in &files {
+        if paired_en.contains(f) || paired_zh.contains(f) {
+            continue;
+        }
+        let doc = Document::read(f)?;
+        let text = doc.text();
+        let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let sniffed = bitext_io::sniff(text);
+        let aligned = match ext {
+            "tmx" | "jsonl" => true,
+            "tsv" => sniffed == Some(bitext_io::Format::Tsv),
+            _ => {
+                matches!(
+                    sniffed,
+                    Some(bitext_io::Format::Tmx | bitext_io::Format::Jsonl)
+                ) && ext != "txt"
+            }
+        };
+        if aligned {
+            let units = bitext_io::read(text).map_err(|e| {
+                anyhow::anyhow!("{}:{}:{}: {}", doc.name, e.line, e.column, e.message)
+            })?;
+            inputs.push(Input::Aligned { doc, units });
+        } else if Lang::detect(text) == Lang::En {
+            inputs.push(Input::English(doc));
+        } else {
+            inputs.push(Input::Chinese);
+        }
+    }
+    Ok(inputs)
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
@@ -119,7 +330,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
         let path = entry.path();
         if entry.file_type()?.is_dir() {
             walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "txt") {
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "txt" || e == "tmx" || e == "jsonl")
+        {
             out.push(path);
         }
     }

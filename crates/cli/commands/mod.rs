@@ -3,6 +3,7 @@
 pub(crate) mod align;
 mod check;
 mod export;
+pub(crate) mod fix;
 mod glossary;
 mod segment;
 

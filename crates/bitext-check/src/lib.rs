@@ -85,6 +85,9 @@ struct Name {
     concept: usize,
 }
 
+/// Where a document uses the glossary's renderings (see [`Checker::check_english_with_usage`]).
+pub struct Usage(Vec<Use>);
+
 /// One use of a concept in a document.
 struct Use {
     concept: usize,
@@ -101,6 +104,8 @@ impl<'g> Checker<'g> {
         let mut keys = Vec::new();
         let mut names: Vec<Name> = Vec::new();
         let mut vocabulary = HashSet::new();
+        // (concept, key) → capitalisations already kept.
+        let mut seen: HashMap<(usize, String), Vec<Vec<bool>>> = HashMap::new();
         for (ci, c) in glossary.concepts.iter().enumerate() {
             let renderings = std::iter::once((Kind::Preferred, &c.preferred))
                 .chain(c.admitted.iter().map(|a| (Kind::Admitted, a)))
@@ -140,15 +145,14 @@ impl<'g> Checker<'g> {
                 // Renderings that fold to the same words (inflections, hyphen
                 // variants) are one rendering; the accepted one, listed
                 // first, wins.
-                let duplicate = patterns
+                let seen_forms = seen.entry((ci, key.clone())).or_default();
+                if seen_forms
                     .iter()
-                    .zip(&keys)
-                    .any(|(p, k): (&Pattern, &String)| {
-                        p.concept == ci && *k == key && (!c.case_sensitive || p.upper == upper)
-                    });
-                if duplicate {
+                    .any(|u: &Vec<bool>| !c.case_sensitive || *u == upper)
+                {
                     continue;
                 }
+                seen_forms.push(upper.clone());
                 keys.push(key);
                 patterns.push(Pattern {
                     concept: ci,
@@ -193,9 +197,9 @@ impl<'g> Checker<'g> {
         text: &str,
         offset_base: usize,
         beads: &[bilingual::Bead],
+        usage: &Usage,
     ) -> Vec<Diagnostic> {
-        let folded = self.folder.fold(text);
-        let uses = self.uses(&folded, text);
+        let uses = &usage.0;
         let index = LineIndex::new(text);
         let mut out = Vec::new();
         for bead in beads {
@@ -287,6 +291,18 @@ impl<'g> Checker<'g> {
     /// Diagnostics come sorted by position, without fingerprints (see
     /// [`baseline::fingerprint_all`]).
     pub fn check_english(&self, path: &str, text: &str, offset_base: usize) -> Vec<Diagnostic> {
+        self.check_english_with_usage(path, text, offset_base).0
+    }
+
+    /// [`Checker::check_english`], and the document's uses of glossary renderings, for
+    /// [`Checker::check_bilingual`] and [`Checker::inconsistent_across`] (so that the text is read
+    /// once).
+    pub fn check_english_with_usage(
+        &self,
+        path: &str,
+        text: &str,
+        offset_base: usize,
+    ) -> (Vec<Diagnostic>, Usage) {
         let folded = self.folder.fold(text);
         let uses = self.uses(&folded, text);
         let index = LineIndex::new(text);
@@ -449,27 +465,24 @@ impl<'g> Checker<'g> {
             }
         }
         out.sort_by(|a, b| (a.span, a.rule).cmp(&(b.span, b.rule)));
-        out
+        (out, Usage(uses))
     }
 
     /// `inconsistent-term` across documents: a concept that documents render in different ways,
     /// each document being consistent on its own (that case is reported per document). One
     /// finding per document whose usual rendering is not the set's, at its first use.
     /// `docs`: (path, text, offset base).
-    pub fn inconsistent_across(&self, docs: &[(String, String, usize)]) -> Vec<Diagnostic> {
+    pub fn inconsistent_across(&self, docs: &[(&str, &str, usize, &Usage)]) -> Vec<Diagnostic> {
         if docs.len() < 2 {
             return Vec::new();
         }
-        let uses: Vec<Vec<Use>> = docs
-            .iter()
-            .map(|(_, t, _)| self.uses(&self.folder.fold(t), t))
-            .collect();
+        let uses: Vec<&Vec<Use>> = docs.iter().map(|d| &d.3 .0).collect();
         // concept → its variants: (pattern, count, count per document)
         type Variant = (usize, usize, Vec<usize>);
         let mut by: std::collections::BTreeMap<usize, Vec<Variant>> =
             std::collections::BTreeMap::new();
         for (d, us) in uses.iter().enumerate() {
-            for u in us {
+            for u in us.iter() {
                 let vs = by.entry(u.concept).or_default();
                 let k = match vs.iter().position(|v| v.0 == u.pattern) {
                     Some(k) => k,
@@ -513,7 +526,7 @@ impl<'g> Checker<'g> {
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
-            for (d, (path, text, base)) in docs.iter().enumerate() {
+            for (d, &(path, text, base, _)) in docs.iter().enumerate() {
                 let Some(dom) = best(&|v| v.2[d]) else {
                     continue;
                 };
@@ -539,7 +552,7 @@ impl<'g> Checker<'g> {
                     path,
                     text,
                     &index,
-                    *base,
+                    base,
                     (u.start, u.end),
                     c.preferred.clone(),
                     c.id.clone(),

@@ -6,12 +6,14 @@
 //! Hyphens, apostrophes, quotes and line breaks separate words like spaces
 //! (`Three-North` = `Three North`, across a line break too); other
 //! punctuation is kept as a break token, so a term never runs across a
-//! full stop. The stems are joined into one string and searched with
-//! aho-corasick; a match counts only when it covers whole words, so `east`
-//! is never found in `Easter`.
+//! full stop. The stems are joined into one string, each between two spaces
+//! (` east  wind `), and searched with aho-corasick, leftmost-longest: a
+//! pattern (` east `) can only match whole words, so `east` is never found in
+//! `Easter`, and one pass finds every match without overlapping ones.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// A word of the text: its byte span and its stem.
@@ -25,13 +27,14 @@ pub struct Token {
 /// Text reduced to stems, with a map back to byte offsets.
 pub struct Folded {
     pub tokens: Vec<Token>,
-    /// " stem stem | stem ..." with a leading space before every token.
+    /// " stem  stem  |  stem ..." : every token between two spaces.
     pub key: String,
     /// For each token, the offset of its leading space in `key`.
     pub key_starts: Vec<usize>,
 }
 
 const BREAK: &str = "|";
+const BREAK_TOKEN: &str = " | ";
 
 fn is_transparent(c: char) -> bool {
     c.is_whitespace()
@@ -92,14 +95,14 @@ impl Folder {
                         stems.insert(word.clone(), stem);
                     }
                 }
+                key.push(' ');
                 tokens.push(Token {
                     start,
                     end,
                     first_upper: c.is_uppercase(),
                 });
-            } else if !is_transparent(c) && !key.ends_with(BREAK) {
-                key.push(' ');
-                key.push_str(BREAK);
+            } else if !is_transparent(c) && !key.ends_with(BREAK_TOKEN) {
+                key.push_str(BREAK_TOKEN);
             }
         }
         Folded {
@@ -115,8 +118,13 @@ impl Folder {
         if folded.tokens.is_empty() {
             return None;
         }
-        let key = folded.key.trim_end_matches(BREAK).trim_end();
-        let key = key.strip_prefix(" |").unwrap_or(key);
+        let mut key = folded.key.as_str();
+        while let Some(k) = key.strip_prefix(BREAK_TOKEN) {
+            key = k;
+        }
+        while let Some(k) = key.strip_suffix(BREAK_TOKEN) {
+            key = k;
+        }
         Some(key.to_owned())
     }
 }
@@ -124,7 +132,8 @@ impl Folder {
 /// A set of patterns compiled once, matched against many texts.
 pub struct Matcher {
     automaton: Option<AhoCorasick>,
-    pattern_words: Vec<usize>,
+    /// For each distinct key: the patterns that have it, and its number of words.
+    groups: Vec<(Vec<usize>, usize)>,
 }
 
 /// A match: the token range and the pattern.
@@ -137,28 +146,29 @@ pub struct Hit {
 
 impl Matcher {
     pub fn new(patterns: &[String]) -> Self {
-        let automaton = if patterns.is_empty() {
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut keys: Vec<&str> = Vec::new();
+        let mut groups: Vec<(Vec<usize>, usize)> = Vec::new();
+        for (k, p) in patterns.iter().enumerate() {
+            let g = *index.entry(p.as_str()).or_insert_with(|| {
+                keys.push(p.as_str());
+                let words = p.split_whitespace().filter(|w| *w != BREAK).count();
+                groups.push((Vec::new(), words));
+                groups.len() - 1
+            });
+            groups[g].0.push(k);
+        }
+        let automaton = if keys.is_empty() {
             None
         } else {
             Some(
                 AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(patterns)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&keys)
                     .expect("patterns of stems build an automaton"),
             )
         };
-        let pattern_words = patterns
-            .iter()
-            .map(|p| {
-                p.split(' ')
-                    .filter(|w| !w.is_empty() && *w != BREAK)
-                    .count()
-            })
-            .collect();
-        Matcher {
-            automaton,
-            pattern_words,
-        }
+        Matcher { automaton, groups }
     }
 
     /// Every whole-word match, leftmost-longest and not overlapping; a span
@@ -168,30 +178,18 @@ impl Matcher {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
-        let key = folded.key.as_bytes();
-        let mut hits: Vec<Hit> = ac
-            .find_overlapping_iter(&folded.key)
-            .filter(|m| m.end() == key.len() || key[m.end()] == b' ')
-            .filter_map(|m| {
-                let first = folded.key_starts.binary_search(&m.start()).ok()?;
-                let words = self.pattern_words[m.pattern().as_usize()];
-                Some(Hit {
+        let mut out = Vec::new();
+        for m in ac.find_iter(&folded.key) {
+            let Ok(first) = folded.key_starts.binary_search(&m.start()) else {
+                continue;
+            };
+            let (patterns, words) = &self.groups[m.pattern().as_usize()];
+            for &pattern in patterns {
+                out.push(Hit {
                     first_token: first,
                     end_token: first + words,
-                    pattern: m.pattern().as_usize(),
-                })
-            })
-            .collect();
-        hits.sort_by_key(|h| (h.first_token, std::cmp::Reverse(h.end_token), h.pattern));
-        let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
-        let mut covered_to = 0;
-        for h in hits {
-            let same_span = out
-                .last()
-                .is_some_and(|l| l.first_token == h.first_token && l.end_token == h.end_token);
-            if same_span || h.first_token >= covered_to {
-                covered_to = covered_to.max(h.end_token);
-                out.push(h);
+                    pattern,
+                });
             }
         }
         out

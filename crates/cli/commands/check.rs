@@ -8,9 +8,10 @@ use anyhow::{bail, Context};
 use bitext_check::baseline::{self, Baseline};
 use bitext_check::bilingual::Bead;
 use bitext_check::render::{self, Summary};
-use bitext_check::Checker;
+use bitext_check::{Checker, Usage};
 use bitext_core::{Document, Lang, LineIndex};
 use bitext_glossary::Glossary;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -40,64 +41,44 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let checker = Checker::new(&glossary);
 
     let progress = Progress::new(Some(inputs.len() as u64), "checking");
+    // Inputs in parallel; results in input order.
+    let results: Vec<anyhow::Result<Checked>> = inputs
+        .par_iter()
+        .map(|input| {
+            let r = check_input(&checker, input);
+            progress.inc();
+            r
+        })
+        .collect();
+    progress.finish();
     let mut findings = Vec::new();
-    // Texts findings point into, for the human report; English texts for the set-wide check.
-    let mut sources: Vec<(String, String)> = Vec::new();
-    let mut english: Vec<(String, String, usize)> = Vec::new();
     let mut checked = 0;
     let mut skipped_chinese = 0;
-    for input in &inputs {
-        match input {
-            Input::English(doc) => {
-                findings.extend(checker.check_english(
-                    &doc.name,
-                    doc.text(),
-                    doc.decoded.offset_base,
-                ));
-                english.push((
-                    doc.name.clone(),
-                    doc.text().to_string(),
-                    doc.decoded.offset_base,
-                ));
-                sources.push((doc.name.clone(), doc.text().to_string()));
-                checked += 1;
-            }
-            Input::Chinese => skipped_chinese += 1,
-            Input::Pair { zh, en } => {
-                let en_path = PathBuf::from(&en.name);
-                let (units, warnings) = align_pair(zh, &en_path, false, true)?;
-                for w in warnings {
-                    output::warn(&format!("{} + {}: {w}", zh.display(), en.name));
-                }
-                let base = en.decoded.offset_base;
-                let beads: Vec<Bead> = units
-                    .iter()
-                    .filter(|u| !u.is_unmatched())
-                    .filter_map(|u| {
-                        let (z, e) = u.zh_en();
-                        let first = e.spans.first()?;
-                        let last = e.spans.last()?;
-                        Some(Bead {
-                            zh: z.joined(),
-                            en: first[0].saturating_sub(base)..last[1].saturating_sub(base),
-                        })
-                    })
-                    .collect();
-                findings.extend(checker.check_english(&en.name, en.text(), base));
-                findings.extend(checker.check_bilingual(&en.name, en.text(), base, &beads));
-                english.push((en.name.clone(), en.text().to_string(), base));
-                sources.push((en.name.clone(), en.text().to_string()));
-                checked += 1;
-            }
-            Input::Aligned { doc, units } => {
-                findings.extend(check_aligned(&checker, doc, units));
-                sources.push((doc.name.clone(), doc.text().to_string()));
-                checked += 1;
-            }
+    let mut done: Vec<Checked> = Vec::new();
+    for r in results {
+        let c = r?;
+        match &c.source {
+            Some(_) => checked += 1,
+            None => skipped_chinese += 1,
         }
-        progress.inc();
+        done.push(c);
     }
-    progress.finish();
+    for c in &mut done {
+        findings.append(&mut c.findings);
+    }
+    // Texts findings point into, for the human report; English documents for the set-wide check.
+    let sources: Vec<(&str, &str)> = done
+        .iter()
+        .filter_map(|c| c.source.as_ref().map(|(n, d)| (n.as_str(), d.text())))
+        .collect();
+    let english: Vec<(&str, &str, usize, &Usage)> = done
+        .iter()
+        .filter_map(|c| {
+            let (name, doc) = c.source.as_ref()?;
+            let usage = c.usage.as_ref()?;
+            Some((name.as_str(), doc.text(), doc.decoded.offset_base, usage))
+        })
+        .collect();
     findings.extend(checker.inconsistent_across(&english));
     findings.sort_by(|a, b| (&a.path, a.span, a.rule).cmp(&(&b.path, b.span, b.rule)));
     findings.dedup();
@@ -145,10 +126,7 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     match args.format {
         CheckFormat::Human => {
-            let texts: HashMap<&str, &str> = sources
-                .iter()
-                .map(|(n, t)| (n.as_str(), t.as_str()))
-                .collect();
+            let texts: HashMap<&str, &str> = sources.iter().copied().collect();
             let source = |p: &str| texts.get(p).copied();
             render::human(&mut buf, &findings, &summary, &source, color)?
         }
@@ -171,6 +149,67 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
             ExitStatus::Findings
         },
     )
+}
+
+/// What checking one input gave.
+struct Checked {
+    findings: Vec<bitext_check::Diagnostic>,
+    /// The document findings point into (none for a Chinese document, skipped).
+    source: Option<(String, Document)>,
+    /// An English document's uses of the glossary, for inconsistent-term across documents.
+    usage: Option<Usage>,
+}
+
+fn check_input(checker: &Checker, input: &Input) -> anyhow::Result<Checked> {
+    Ok(match input {
+        Input::English(doc) => {
+            let (findings, usage) =
+                checker.check_english_with_usage(&doc.name, doc.text(), doc.decoded.offset_base);
+            Checked {
+                findings,
+                source: Some((doc.name.clone(), doc.clone())),
+                usage: Some(usage),
+            }
+        }
+        Input::Chinese => Checked {
+            findings: Vec::new(),
+            source: None,
+            usage: None,
+        },
+        Input::Pair { zh, en } => {
+            let en_path = PathBuf::from(&en.name);
+            let (units, warnings) = align_pair(zh, &en_path, false, true)?;
+            for w in warnings {
+                output::warn(&format!("{} + {}: {w}", zh.display(), en.name));
+            }
+            let base = en.decoded.offset_base;
+            let beads: Vec<Bead> = units
+                .iter()
+                .filter(|u| !u.is_unmatched())
+                .filter_map(|u| {
+                    let (z, e) = u.zh_en();
+                    let first = e.spans.first()?;
+                    let last = e.spans.last()?;
+                    Some(Bead {
+                        zh: z.joined(),
+                        en: first[0].saturating_sub(base)..last[1].saturating_sub(base),
+                    })
+                })
+                .collect();
+            let (mut findings, usage) = checker.check_english_with_usage(&en.name, en.text(), base);
+            findings.extend(checker.check_bilingual(&en.name, en.text(), base, &beads, &usage));
+            Checked {
+                findings,
+                source: Some((en.name.clone(), en.clone())),
+                usage: Some(usage),
+            }
+        }
+        Input::Aligned { doc, units } => Checked {
+            findings: check_aligned(checker, doc, units),
+            source: Some((doc.name.clone(), doc.clone())),
+            usage: None,
+        },
+    })
 }
 
 /// Checks aligned text: the English of the units read as one document (so that inconsistent-term
@@ -209,8 +248,8 @@ fn check_aligned(
             });
         }
     }
-    let mut found = checker.check_english(&doc.name, &virt, 0);
-    found.extend(checker.check_bilingual(&doc.name, &virt, 0, &beads));
+    let (mut found, usage) = checker.check_english_with_usage(&doc.name, &virt, 0);
+    found.extend(checker.check_bilingual(&doc.name, &virt, 0, &beads, &usage));
     let index = LineIndex::new(file);
     let base = doc.decoded.offset_base;
     for d in &mut found {

@@ -7,35 +7,47 @@
 //! elsewhere in the file.
 
 use crate::Diagnostic;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Sets `fingerprint` on each diagnostic. Call once, on every finding of a
 /// run in document order.
 pub fn fingerprint_all(diagnostics: &mut [Diagnostic]) {
-    let mut seen: HashMap<(String, String, String, String), usize> = HashMap::new();
-    for d in diagnostics {
-        let found = normalise(&d.found);
-        let key = (
-            d.rule.to_owned(),
-            d.path.clone(),
-            d.term.clone(),
-            found.clone(),
-        );
-        let n = seen.entry(key).or_insert(0);
-        let mut h = Sha256::new();
-        for part in [d.rule, d.path.as_str(), d.term.as_str(), found.as_str()] {
-            h.update(part.as_bytes());
-            h.update([0]);
-        }
-        h.update(n.to_string().as_bytes());
-        *n += 1;
-        d.fingerprint = h.finalize()[..8]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-    }
+    // Normalised texts in parallel, occurrence indices in order, then the hashes in parallel.
+    let found: Vec<String> = diagnostics
+        .par_iter()
+        .map(|d| normalise(&d.found))
+        .collect();
+    let mut seen: rustc_hash::FxHashMap<(&str, &str, &str, &str), usize> =
+        rustc_hash::FxHashMap::default();
+    let occurrence: Vec<usize> = diagnostics
+        .iter()
+        .zip(&found)
+        .map(|(d, f)| {
+            let n = seen
+                .entry((d.rule, d.path.as_str(), d.term.as_str(), f.as_str()))
+                .or_insert(0);
+            *n += 1;
+            *n - 1
+        })
+        .collect();
+    diagnostics
+        .par_iter_mut()
+        .zip(found.par_iter().zip(occurrence))
+        .for_each(|(d, (found, n))| {
+            let mut h = Sha256::new();
+            for part in [d.rule, d.path.as_str(), d.term.as_str(), found.as_str()] {
+                h.update(part.as_bytes());
+                h.update([0]);
+            }
+            h.update(n.to_string().as_bytes());
+            d.fingerprint = h.finalize()[..8]
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+        });
 }
 
 fn normalise(s: &str) -> String {

@@ -73,7 +73,7 @@ pub struct Checker<'g> {
     /// Proper-noun words of accepted renderings, for near-miss.
     names: Vec<Name>,
     /// Every word of every rendering, lowercase, and their stems.
-    vocabulary: HashSet<String>,
+    vocabulary: rustc_hash::FxHashSet<String>,
     /// Chinese terms and variants, for the bilingual rules.
     zh_terms: bilingual::ZhTerms,
 }
@@ -103,7 +103,7 @@ impl<'g> Checker<'g> {
         let mut patterns = Vec::new();
         let mut keys = Vec::new();
         let mut names: Vec<Name> = Vec::new();
-        let mut vocabulary = HashSet::new();
+        let mut vocabulary = rustc_hash::FxHashSet::default();
         // (concept, key) → capitalisations already kept.
         let mut seen: HashMap<(usize, String), Vec<Vec<bool>>> = HashMap::new();
         for (ci, c) in glossary.concepts.iter().enumerate() {
@@ -120,9 +120,9 @@ impl<'g> Checker<'g> {
                 let Some(key) = folder.pattern(rendering) else {
                     continue;
                 };
-                let folded = folder.fold(rendering);
-                let upper: Vec<bool> = folded.tokens.iter().map(|t| t.first_upper).collect();
-                for t in &folded.tokens {
+                let tokens = folder.tokens(rendering);
+                let upper: Vec<bool> = tokens.iter().map(|t| t.first_upper).collect();
+                for t in &tokens {
                     let word = &rendering[t.start..t.end];
                     vocabulary.insert(word.to_lowercase());
                     if matches!(kind, Kind::Preferred | Kind::Admitted)
@@ -303,7 +303,7 @@ impl<'g> Checker<'g> {
         text: &str,
         offset_base: usize,
     ) -> (Vec<Diagnostic>, Usage) {
-        let folded = self.folder.fold(text);
+        let folded = self.matcher.fold(&self.folder, text);
         let uses = self.uses(&folded, text);
         let index = LineIndex::new(text);
         let mut out = Vec::new();
@@ -415,7 +415,7 @@ impl<'g> Checker<'g> {
         // near-miss: only names, so words the document itself uses in
         // lowercase (ordinary English words) are neither names nor
         // misspellings of one.
-        let lowercase_words: HashSet<&str> = folded
+        let lowercase_words: rustc_hash::FxHashSet<&str> = folded
             .tokens
             .iter()
             .filter(|t| !t.first_upper)

@@ -6,17 +6,21 @@
 //! Hyphens, apostrophes, quotes and line breaks separate words like spaces
 //! (`Three-North` = `Three North`, across a line break too); other
 //! punctuation is kept as a break token, so a term never runs across a
-//! full stop. The stems are joined into one string, each between two spaces
-//! (` east  wind `), and searched with aho-corasick, leftmost-longest: a
-//! pattern (` east `) can only match whole words, so `east` is never found in
-//! `Easter`, and one pass finds every match without overlapping ones.
+//! full stop. Each stem the glossary knows gets a number; a text becomes the
+//! string of its stems' numbers, four bytes a word, each starting with a zero
+//! byte that nothing else contains (a word the glossary does not know gets
+//! number 0). aho-corasick then searches that string, leftmost-longest, for
+//! the renderings written the same way: a match can only start and end at a
+//! word boundary, so `east` is never found in `Easter`, and one pass finds
+//! every match. The string is a third of the text's size, and each distinct
+//! word of a text is stemmed once.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
-/// A word of the text: its byte span and its stem.
+/// A word of the text: its byte span and whether it starts with a capital.
 #[derive(Debug, Clone)]
 pub struct Token {
     pub start: usize,
@@ -24,17 +28,33 @@ pub struct Token {
     pub first_upper: bool,
 }
 
-/// Text reduced to stems, with a map back to byte offsets.
+/// Text reduced to stem numbers, with a map back to byte offsets.
 pub struct Folded {
     pub tokens: Vec<Token>,
-    /// " stem  stem  |  stem ..." : every token between two spaces.
-    pub key: String,
-    /// For each token, the offset of its leading space in `key`.
-    pub key_starts: Vec<usize>,
+    /// Four bytes a token (words and breaks): a zero byte, then the stem's number.
+    key: Vec<u8>,
+    /// For each word token, the offset of its zero byte in `key`.
+    key_starts: Vec<usize>,
 }
 
 const BREAK: &str = "|";
-const BREAK_TOKEN: &str = " | ";
+/// Stem numbers: 0 for a word no rendering has, 1 for a break, then the glossary's stems.
+const UNKNOWN: u32 = 0;
+const BREAK_ID: u32 = 1;
+
+fn encode(id: u32, key: &mut Vec<u8>) {
+    // Seven bits a byte, high bit set: never zero.
+    key.extend_from_slice(&[
+        0,
+        0x80 | ((id >> 14) & 0x7f) as u8,
+        0x80 | ((id >> 7) & 0x7f) as u8,
+        0x80 | (id & 0x7f) as u8,
+    ]);
+}
+
+fn decode(b: &[u8]) -> u32 {
+    ((b[0] as u32 & 0x7f) << 14) | ((b[1] as u32 & 0x7f) << 7) | (b[2] as u32 & 0x7f)
+}
 
 fn is_transparent(c: char) -> bool {
     c.is_whitespace()
@@ -43,6 +63,12 @@ fn is_transparent(c: char) -> bool {
             '-' | '\u{2010}'
                 ..='\u{2015}' | '\'' | '’' | '‘' | '"' | '“' | '”' | '«' | '»' | '/' | '·'
         )
+}
+
+/// What the tokenizer finds.
+enum Piece<'w> {
+    Word { token: Token, lower: &'w str },
+    Break,
 }
 
 pub struct Folder {
@@ -58,14 +84,11 @@ impl Default for Folder {
 }
 
 impl Folder {
-    /// Reduces `text` to its stem key.
-    pub fn fold(&self, text: &str) -> Folded {
-        let mut tokens = Vec::new();
-        let mut key = String::with_capacity(text.len());
-        let mut key_starts = Vec::new();
+    /// Words (NFKC, lowercase) and breaks (punctuation other than hyphens, quotes, slashes).
+    fn scan(&self, text: &str, mut f: impl FnMut(Piece<'_>)) {
         let mut word = String::new();
-        let mut stems: std::collections::HashMap<String, String> = std::collections::HashMap::new();
         let mut chars = text.char_indices().peekable();
+        let mut broken = false;
         while let Some((i, c)) = chars.next() {
             if c.is_alphanumeric() {
                 let start = i;
@@ -84,56 +107,60 @@ impl Folder {
                 } else {
                     word.extend(surface.nfkc().flat_map(char::to_lowercase));
                 }
-                key_starts.push(key.len());
-                key.push(' ');
-                // A text has few distinct words: stem each once.
-                match stems.get(word.as_str()) {
-                    Some(stem) => key.push_str(stem),
-                    None => {
-                        let stem = self.stemmer.stem(&word).into_owned();
-                        key.push_str(&stem);
-                        stems.insert(word.clone(), stem);
-                    }
-                }
-                key.push(' ');
-                tokens.push(Token {
-                    start,
-                    end,
-                    first_upper: c.is_uppercase(),
+                broken = false;
+                f(Piece::Word {
+                    token: Token {
+                        start,
+                        end,
+                        first_upper: c.is_uppercase(),
+                    },
+                    lower: &word,
                 });
-            } else if !is_transparent(c) && !key.ends_with(BREAK_TOKEN) {
-                key.push_str(BREAK_TOKEN);
+            } else if !is_transparent(c) && !broken {
+                broken = true;
+                f(Piece::Break);
             }
-        }
-        Folded {
-            tokens,
-            key,
-            key_starts,
         }
     }
 
-    /// The key of a rendering, or `None` when it has no word.
+    /// The words of a text.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        self.scan(text, |p| {
+            if let Piece::Word { token, .. } = p {
+                out.push(token);
+            }
+        });
+        out
+    }
+
+    /// The key of a rendering: its stems and breaks, space-separated (`exchang | exchang and
+    /// integr`), or `None` when it has no word.
     pub fn pattern(&self, rendering: &str) -> Option<String> {
-        let folded = self.fold(rendering);
-        if folded.tokens.is_empty() {
-            return None;
+        let mut parts: Vec<String> = Vec::new();
+        self.scan(rendering, |p| match p {
+            Piece::Word { lower, .. } => parts.push(self.stemmer.stem(lower).into_owned()),
+            Piece::Break => parts.push(BREAK.to_owned()),
+        });
+        while parts.first().is_some_and(|p| p == BREAK) {
+            parts.remove(0);
         }
-        let mut key = folded.key.as_str();
-        while let Some(k) = key.strip_prefix(BREAK_TOKEN) {
-            key = k;
+        while parts.last().is_some_and(|p| p == BREAK) {
+            parts.pop();
         }
-        while let Some(k) = key.strip_suffix(BREAK_TOKEN) {
-            key = k;
-        }
-        Some(key.to_owned())
+        (!parts.is_empty()).then(|| parts.join(" "))
     }
 }
 
 /// A set of patterns compiled once, matched against many texts.
 pub struct Matcher {
     automaton: Option<AhoCorasick>,
+    /// The number of each stem the patterns have.
+    stems: FxHashMap<String, u32>,
     /// For each distinct key: the patterns that have it, and its number of words.
     groups: Vec<(Vec<usize>, usize)>,
+    /// Whether a stem number starts a pattern: only there can a match start.
+    first: Vec<bool>,
 }
 
 /// A match: the token range and the pattern.
@@ -145,18 +172,39 @@ pub struct Hit {
 }
 
 impl Matcher {
+    /// Compiles keys made by [`Folder::pattern`].
     pub fn new(patterns: &[String]) -> Self {
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        let mut keys: Vec<&str> = Vec::new();
+        let mut stems: FxHashMap<String, u32> = FxHashMap::default();
+        let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut keys: Vec<Vec<u8>> = Vec::new();
         let mut groups: Vec<(Vec<usize>, usize)> = Vec::new();
         for (k, p) in patterns.iter().enumerate() {
-            let g = *index.entry(p.as_str()).or_insert_with(|| {
-                keys.push(p.as_str());
-                let words = p.split_whitespace().filter(|w| *w != BREAK).count();
-                groups.push((Vec::new(), words));
-                groups.len() - 1
-            });
+            let g = match index.get(p.as_str()) {
+                Some(&g) => g,
+                None => {
+                    let mut key = Vec::new();
+                    let mut words = 0;
+                    for part in p.split(' ').filter(|w| !w.is_empty()) {
+                        if part == BREAK {
+                            encode(BREAK_ID, &mut key);
+                        } else {
+                            let next = stems.len() as u32 + 2;
+                            let id = *stems.entry(part.to_owned()).or_insert(next);
+                            encode(id, &mut key);
+                            words += 1;
+                        }
+                    }
+                    keys.push(key);
+                    groups.push((Vec::new(), words));
+                    index.insert(p.as_str(), groups.len() - 1);
+                    groups.len() - 1
+                }
+            };
             groups[g].0.push(k);
+        }
+        let mut first = vec![false; stems.len() + 2];
+        for key in &keys {
+            first[decode(&key[1..4]) as usize] = true;
         }
         let automaton = if keys.is_empty() {
             None
@@ -164,11 +212,49 @@ impl Matcher {
             Some(
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Anchored)
                     .build(&keys)
-                    .expect("patterns of stems build an automaton"),
+                    .expect("patterns of stem numbers build an automaton"),
             )
         };
-        Matcher { automaton, groups }
+        Matcher {
+            automaton,
+            stems,
+            groups,
+            first,
+        }
+    }
+
+    /// Reduces a text to the patterns' stem numbers.
+    pub fn fold(&self, folder: &Folder, text: &str) -> Folded {
+        let mut tokens = Vec::with_capacity(text.len() / 6);
+        let mut key = Vec::with_capacity(text.len() * 2 / 3);
+        let mut key_starts = Vec::with_capacity(text.len() / 6);
+        // FxHash: each word of a text is looked up here, and the keys are not chosen by an
+        // adversary. A text has few distinct words: each is stemmed once.
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        folder.scan(text, |p| match p {
+            Piece::Word { token, lower } => {
+                let id = match ids.get(lower) {
+                    Some(&id) => id,
+                    None => {
+                        let stem = folder.stemmer.stem(lower);
+                        let id = self.stems.get(stem.as_ref()).copied().unwrap_or(UNKNOWN);
+                        ids.insert(lower.to_owned(), id);
+                        id
+                    }
+                };
+                key_starts.push(key.len());
+                encode(id, &mut key);
+                tokens.push(token);
+            }
+            Piece::Break => encode(BREAK_ID, &mut key),
+        });
+        Folded {
+            tokens,
+            key,
+            key_starts,
+        }
     }
 
     /// Every whole-word match, leftmost-longest and not overlapping; a span
@@ -178,19 +264,32 @@ impl Matcher {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
+        // Leftmost-longest, word by word: an anchored search only where a pattern can start
+        // (a number lookup), instead of an automaton step on every byte.
+        let key = folded.key.as_slice();
+        let starts = &folded.key_starts;
         let mut out = Vec::new();
-        for m in ac.find_iter(&folded.key) {
-            let Ok(first) = folded.key_starts.binary_search(&m.start()) else {
+        let mut k = 0;
+        while k < starts.len() {
+            let at = starts[k];
+            if !self.first[decode(&key[at + 1..at + 4]) as usize] {
+                k += 1;
+                continue;
+            }
+            let input = Input::new(key).span(at..key.len()).anchored(Anchored::Yes);
+            let Some(m) = ac.find(input) else {
+                k += 1;
                 continue;
             };
             let (patterns, words) = &self.groups[m.pattern().as_usize()];
             for &pattern in patterns {
                 out.push(Hit {
-                    first_token: first,
-                    end_token: first + words,
+                    first_token: k,
+                    end_token: k + words,
                     pattern,
                 });
             }
+            k += (*words).max(1);
         }
         out
     }
@@ -207,7 +306,7 @@ mod tests {
             .map(|p| folder.pattern(p).unwrap())
             .collect();
         let matcher = Matcher::new(&keys);
-        let folded = folder.fold(text);
+        let folded = matcher.fold(&folder, text);
         matcher
             .find(&folded)
             .into_iter()

@@ -31,6 +31,17 @@ enum Input {
     },
 }
 
+impl Input {
+    /// The document findings point into.
+    fn document(&self) -> Option<&Document> {
+        match self {
+            Input::English(doc) | Input::Aligned { doc, .. } => Some(doc),
+            Input::Pair { en, .. } => Some(en),
+            Input::Chinese => None,
+        }
+    }
+}
+
 pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     if let Some(id) = &args.explain {
         return explain(id);
@@ -57,9 +68,10 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let mut done: Vec<Checked> = Vec::new();
     for r in results {
         let c = r?;
-        match &c.source {
-            Some(_) => checked += 1,
-            None => skipped_chinese += 1,
+        if c.checked {
+            checked += 1;
+        } else {
+            skipped_chinese += 1;
         }
         done.push(c);
     }
@@ -67,16 +79,23 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         findings.append(&mut c.findings);
     }
     // Texts findings point into, for the human report; English documents for the set-wide check.
-    let sources: Vec<(&str, &str)> = done
+    let sources: Vec<(&str, &str)> = inputs
         .iter()
-        .filter_map(|c| c.source.as_ref().map(|(n, d)| (n.as_str(), d.text())))
+        .filter_map(Input::document)
+        .map(|d| (d.name.as_str(), d.text()))
         .collect();
-    let english: Vec<(&str, &str, usize, &Usage)> = done
+    let english: Vec<(&str, &str, usize, &Usage)> = inputs
         .iter()
-        .filter_map(|c| {
-            let (name, doc) = c.source.as_ref()?;
+        .zip(&done)
+        .filter_map(|(input, c)| {
+            let doc = input.document()?;
             let usage = c.usage.as_ref()?;
-            Some((name.as_str(), doc.text(), doc.decoded.offset_base, usage))
+            Some((
+                doc.name.as_str(),
+                doc.text(),
+                doc.decoded.offset_base,
+                usage,
+            ))
         })
         .collect();
     findings.extend(checker.inconsistent_across(&english));
@@ -154,8 +173,8 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
 /// What checking one input gave.
 struct Checked {
     findings: Vec<bitext_check::Diagnostic>,
-    /// The document findings point into (none for a Chinese document, skipped).
-    source: Option<(String, Document)>,
+    /// Whether the input was checked (a Chinese document alone is skipped).
+    checked: bool,
     /// An English document's uses of the glossary, for inconsistent-term across documents.
     usage: Option<Usage>,
 }
@@ -167,13 +186,13 @@ fn check_input(checker: &Checker, input: &Input) -> anyhow::Result<Checked> {
                 checker.check_english_with_usage(&doc.name, doc.text(), doc.decoded.offset_base);
             Checked {
                 findings,
-                source: Some((doc.name.clone(), doc.clone())),
+                checked: true,
                 usage: Some(usage),
             }
         }
         Input::Chinese => Checked {
             findings: Vec::new(),
-            source: None,
+            checked: false,
             usage: None,
         },
         Input::Pair { zh, en } => {
@@ -200,13 +219,13 @@ fn check_input(checker: &Checker, input: &Input) -> anyhow::Result<Checked> {
             findings.extend(checker.check_bilingual(&en.name, en.text(), base, &beads, &usage));
             Checked {
                 findings,
-                source: Some((en.name.clone(), en.clone())),
+                checked: true,
                 usage: Some(usage),
             }
         }
         Input::Aligned { doc, units } => Checked {
             findings: check_aligned(checker, doc, units),
-            source: Some((doc.name.clone(), doc.clone())),
+            checked: true,
             usage: None,
         },
     })
@@ -328,36 +347,43 @@ fn collect_inputs(paths: &[PathBuf], pairs: &[PathBuf]) -> anyhow::Result<Vec<In
             en: Document::read(en)?,
         });
     }
-    for f in &files {
-        if paired_en.contains(f) || paired_zh.contains(f) {
-            continue;
-        }
-        let doc = Document::read(f)?;
-        let text = doc.text();
-        let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
-        let sniffed = bitext_io::sniff(text);
-        let aligned = match ext {
-            "tmx" | "jsonl" => true,
-            "tsv" => sniffed == Some(bitext_io::Format::Tsv),
-            _ => {
-                matches!(
-                    sniffed,
-                    Some(bitext_io::Format::Tmx | bitext_io::Format::Jsonl)
-                ) && ext != "txt"
-            }
-        };
-        if aligned {
-            let units = bitext_io::read(text).map_err(|e| {
-                anyhow::anyhow!("{}:{}:{}: {}", doc.name, e.line, e.column, e.message)
-            })?;
-            inputs.push(Input::Aligned { doc, units });
-        } else if Lang::detect(text) == Lang::En {
-            inputs.push(Input::English(doc));
-        } else {
-            inputs.push(Input::Chinese);
-        }
+    // The other files, read and recognised in parallel, kept in order.
+    let rest: Vec<&PathBuf> = files
+        .iter()
+        .filter(|f| !paired_en.contains(f) && !paired_zh.contains(f))
+        .collect();
+    let read: Vec<anyhow::Result<Input>> = rest.par_iter().map(|f| read_input(f)).collect();
+    for r in read {
+        inputs.push(r?);
     }
     Ok(inputs)
+}
+
+/// One file: aligned text, an English document or a Chinese one.
+fn read_input(f: &Path) -> anyhow::Result<Input> {
+    let doc = Document::read(f)?;
+    let text = doc.text();
+    let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let sniffed = bitext_io::sniff(text);
+    let aligned = match ext {
+        "tmx" | "jsonl" => true,
+        "tsv" => sniffed == Some(bitext_io::Format::Tsv),
+        _ => {
+            matches!(
+                sniffed,
+                Some(bitext_io::Format::Tmx | bitext_io::Format::Jsonl)
+            ) && ext != "txt"
+        }
+    };
+    Ok(if aligned {
+        let units = bitext_io::read(text)
+            .map_err(|e| anyhow::anyhow!("{}:{}:{}: {}", doc.name, e.line, e.column, e.message))?;
+        Input::Aligned { doc, units }
+    } else if Lang::detect(text) == Lang::En {
+        Input::English(doc)
+    } else {
+        Input::Chinese
+    })
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {

@@ -7,6 +7,7 @@ pub use human::human;
 pub use sarif::sarif;
 
 use crate::Diagnostic;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -53,6 +54,23 @@ pub fn json(w: &mut dyn Write, findings: &[Diagnostic], summary: &Summary) -> io
         findings: &'a [Diagnostic],
         summary: &'a Summary,
     }
-    serde_json::to_writer_pretty(&mut *w, &Report { findings, summary })?;
-    writeln!(w)
+    if findings.is_empty() {
+        serde_json::to_writer_pretty(&mut *w, &Report { findings, summary })?;
+        return writeln!(w);
+    }
+    // The same bytes as serde_json's pretty printer, with the findings serialised in parallel.
+    let indent = |s: String, by: &str| s.replace('\n', &format!("\n{by}"));
+    write!(w, "{{\n  \"findings\": [\n")?;
+    for (k, chunk) in findings.chunks(4096).enumerate() {
+        let items: Vec<String> = chunk
+            .par_iter()
+            .map(|f| serde_json::to_string_pretty(f).map(|s| format!("    {}", indent(s, "    "))))
+            .collect::<Result<_, _>>()?;
+        if k > 0 {
+            w.write_all(b",\n")?;
+        }
+        w.write_all(items.join(",\n").as_bytes())?;
+    }
+    let summary = indent(serde_json::to_string_pretty(summary)?, "  ");
+    writeln!(w, "\n  ],\n  \"summary\": {summary}\n}}")
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 /// One finding.
 ///
-/// JSON wire format (one object in `findings`):
+/// JSON wire format (one object in `findings`; `--format json` writes one finding a line):
 ///
 /// ```json
 /// {"rule": "deprecated-term", "severity": "error", "path": "corpus/en/a.txt",

@@ -39,6 +39,7 @@ pub use rules::{Rule, Severity, RULES};
 use bitext_core::LineIndex;
 use bitext_glossary::{Concept, Glossary};
 use matcher::{Folded, Folder, Matcher};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// Shortest word the near-miss rule considers: below this, one edit turns
@@ -106,21 +107,33 @@ impl<'g> Checker<'g> {
         let mut vocabulary = rustc_hash::FxHashSet::default();
         // (concept, key) → capitalisations already kept.
         let mut seen: HashMap<(usize, String), Vec<Vec<bool>>> = HashMap::new();
-        for (ci, c) in glossary.concepts.iter().enumerate() {
-            let renderings = std::iter::once((Kind::Preferred, &c.preferred))
-                .chain(c.admitted.iter().map(|a| (Kind::Admitted, a)))
-                .chain(
-                    c.deprecated
-                        .iter()
-                        .enumerate()
-                        .map(|(i, d)| (Kind::Deprecated(i), &d.text)),
-                )
-                .chain(c.exceptions.iter().map(|e| (Kind::Exception, e)));
-            for (kind, rendering) in renderings {
-                let Some(key) = folder.pattern(rendering) else {
+        // Every rendering, stemmed in parallel (a large glossary has tens of thousands).
+        let all: Vec<(usize, Kind, &String)> = glossary
+            .concepts
+            .iter()
+            .enumerate()
+            .flat_map(|(ci, c)| {
+                std::iter::once((ci, Kind::Preferred, &c.preferred))
+                    .chain(c.admitted.iter().map(move |a| (ci, Kind::Admitted, a)))
+                    .chain(
+                        c.deprecated
+                            .iter()
+                            .enumerate()
+                            .map(move |(i, d)| (ci, Kind::Deprecated(i), &d.text)),
+                    )
+                    .chain(c.exceptions.iter().map(move |e| (ci, Kind::Exception, e)))
+            })
+            .collect();
+        let folded: Vec<Option<(String, Vec<matcher::Token>)>> = all
+            .par_iter()
+            .map(|(_, _, r)| Some((folder.pattern(r)?, folder.tokens(r))))
+            .collect();
+        for ((ci, kind, rendering), f) in all.into_iter().zip(folded) {
+            let c = &glossary.concepts[ci];
+            {
+                let Some((key, tokens)) = f else {
                     continue;
                 };
-                let tokens = folder.tokens(rendering);
                 let upper: Vec<bool> = tokens.iter().map(|t| t.first_upper).collect();
                 for t in &tokens {
                     let word = &rendering[t.start..t.end];
@@ -415,20 +428,39 @@ impl<'g> Checker<'g> {
         // near-miss: only names, so words the document itself uses in
         // lowercase (ordinary English words) are neither names nor
         // misspellings of one.
-        let lowercase_words: rustc_hash::FxHashSet<&str> = folded
+        // Only words of NEAR_MISS_MIN_LEN letters or more matter, so bytes bound them first.
+        let long = |t: &&matcher::Token| {
+            t.end - t.start >= NEAR_MISS_MIN_LEN
+                && text[t.start..t.end].chars().count() >= NEAR_MISS_MIN_LEN
+        };
+        let candidates: Vec<&matcher::Token> = folded
             .tokens
             .iter()
-            .filter(|t| !t.first_upper)
-            .map(|t| &text[t.start..t.end])
+            .filter(|t| t.first_upper)
+            .filter(long)
             .collect();
-        for t in &folded.tokens {
+        let lowercase_words: rustc_hash::FxHashSet<&str> = if candidates.is_empty() {
+            rustc_hash::FxHashSet::default()
+        } else {
+            folded
+                .tokens
+                .iter()
+                .filter(|t| !t.first_upper)
+                .filter(long)
+                .map(|t| &text[t.start..t.end])
+                .collect()
+        };
+        let mut verdicts: rustc_hash::FxHashMap<&str, bool> = rustc_hash::FxHashMap::default();
+        for t in candidates {
             let word = &text[t.start..t.end];
             let len = word.chars().count();
-            if !t.first_upper || len < NEAR_MISS_MIN_LEN {
+            // A word seen before in this text is judged the same way.
+            if verdicts.get(word) == Some(&false) {
                 continue;
             }
             let lower = word.to_lowercase();
             if self.vocabulary.contains(&lower) || lowercase_words.contains(lower.as_str()) {
+                verdicts.insert(word, false);
                 continue;
             }
             let max = if len >= 8 { 2 } else { 1 };
@@ -450,12 +482,17 @@ impl<'g> Checker<'g> {
                 let d = strsim::damerau_levenshtein(&lower, name);
                 (1..=max).contains(&d) && name.chars().next() == lower.chars().next()
             });
-            if let Some(n) = close {
+            let Some(n) = close else {
+                verdicts.insert(word, false);
+                continue;
+            };
+            {
                 // An inflection of the name itself is no misspelling.
                 let stem = self.folder.pattern(word).unwrap_or_default();
                 if self.folder.pattern(&n.lower).is_some_and(|s| s == stem)
                     || self.vocabulary.contains(stem.trim())
                 {
+                    verdicts.insert(word, false);
                     continue;
                 }
                 let term = self.concepts[n.concept].id.clone();

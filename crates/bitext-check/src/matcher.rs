@@ -86,24 +86,39 @@ impl Default for Folder {
 impl Folder {
     /// Words (NFKC, lowercase) and breaks (punctuation other than hyphens, quotes, slashes).
     fn scan(&self, text: &str, mut f: impl FnMut(Piece<'_>)) {
+        let bytes = text.as_bytes();
         let mut word = String::new();
-        let mut chars = text.char_indices().peekable();
         let mut broken = false;
-        while let Some((i, c)) = chars.next() {
+        // The character at byte `i` and its length; ASCII without decoding.
+        let at = |i: usize| -> (char, usize) {
+            let b = bytes[i];
+            if b < 0x80 {
+                (b as char, 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            }
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            let (c, n) = at(i);
             if c.is_alphanumeric() {
                 let start = i;
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = chars.peek() {
+                let mut end = i + n;
+                let mut ascii = n == 1;
+                while end < bytes.len() {
+                    let (d, m) = at(end);
                     if !d.is_alphanumeric() {
                         break;
                     }
-                    end = j + d.len_utf8();
-                    chars.next();
+                    ascii &= m == 1;
+                    end += m;
                 }
                 let surface = &text[start..end];
                 word.clear();
-                if surface.is_ascii() {
-                    word.extend(surface.chars().map(|c| c.to_ascii_lowercase()));
+                if ascii {
+                    word.push_str(surface);
+                    word.make_ascii_lowercase();
                 } else {
                     word.extend(surface.nfkc().flat_map(char::to_lowercase));
                 }
@@ -116,9 +131,13 @@ impl Folder {
                     },
                     lower: &word,
                 });
-            } else if !is_transparent(c) && !broken {
-                broken = true;
-                f(Piece::Break);
+                i = end;
+            } else {
+                if !is_transparent(c) && !broken {
+                    broken = true;
+                    f(Piece::Break);
+                }
+                i += n;
             }
         }
     }

@@ -49,28 +49,21 @@ impl Summary {
 /// `--format json`: one document `{"findings": [...], "summary": {...}}`;
 /// each finding as documented on [`Diagnostic`].
 pub fn json(w: &mut dyn Write, findings: &[Diagnostic], summary: &Summary) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct Report<'a> {
-        findings: &'a [Diagnostic],
-        summary: &'a Summary,
-    }
-    if findings.is_empty() {
-        serde_json::to_writer_pretty(&mut *w, &Report { findings, summary })?;
-        return writeln!(w);
-    }
-    // The same bytes as serde_json's pretty printer, with the findings serialised in parallel.
-    let indent = |s: String, by: &str| s.replace('\n', &format!("\n{by}"));
-    write!(w, "{{\n  \"findings\": [\n")?;
+    // One finding a line: a large report serialises in parallel and stays easy to grep.
+    write!(w, "{{\"findings\": [")?;
     for (k, chunk) in findings.chunks(4096).enumerate() {
         let items: Vec<String> = chunk
             .par_iter()
-            .map(|f| serde_json::to_string_pretty(f).map(|s| format!("    {}", indent(s, "    "))))
+            .map(serde_json::to_string)
             .collect::<Result<_, _>>()?;
-        if k > 0 {
-            w.write_all(b",\n")?;
+        for (i, item) in items.iter().enumerate() {
+            let sep = if k == 0 && i == 0 { "\n" } else { ",\n" };
+            w.write_all(sep.as_bytes())?;
+            w.write_all(item.as_bytes())?;
         }
-        w.write_all(items.join(",\n").as_bytes())?;
     }
-    let summary = indent(serde_json::to_string_pretty(summary)?, "  ");
-    writeln!(w, "\n  ],\n  \"summary\": {summary}\n}}")
+    if !findings.is_empty() {
+        writeln!(w)?;
+    }
+    writeln!(w, "], \"summary\": {}}}", serde_json::to_string(summary)?)
 }

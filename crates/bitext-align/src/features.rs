@@ -195,6 +195,35 @@ fn zh_raw(text: &str) -> ZhRaw {
     if !run.is_empty() {
         han_runs.push(run);
     }
+    // Words the vocabulary lacks (耶和华, cut into 耶 | 和 | 华): jieba's HMM joins such runs of
+    // single characters; they join the sentence's tokens, to be learned from the pair itself.
+    let singles: std::collections::HashSet<usize> = {
+        let mut at = 0;
+        let mut set = std::collections::HashSet::new();
+        for w in bitext_lexicon::words(text) {
+            if w.chars().count() == 1 {
+                set.insert(at);
+            }
+            at += w.len();
+        }
+        set
+    };
+    let mut at = 0;
+    for w in bitext_lexicon::words_hmm(text) {
+        let n = w.chars().count();
+        if n >= 2 && w.chars().all(bitext_core::is_han) && !lexicon.contains(w) {
+            let mut all_single = true;
+            let mut b = at;
+            for c in w.chars() {
+                all_single &= singles.contains(&b);
+                b += c.len_utf8();
+            }
+            if all_single && !w.chars().all(is_numeral) {
+                words.push(w.to_owned());
+            }
+        }
+        at += w.len();
+    }
     let numbers = numbers::chinese(text)
         .iter()
         .filter(|n| n.value != 1.0 || n.percent)

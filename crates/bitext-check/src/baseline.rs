@@ -43,14 +43,27 @@ pub fn fingerprint_all(diagnostics: &mut [Diagnostic]) {
                 h.update([0]);
             }
             h.update(n.to_string().as_bytes());
-            d.fingerprint = h.finalize()[..8]
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect();
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            let mut hex = String::with_capacity(16);
+            for b in &h.finalize()[..8] {
+                hex.push(HEX[(b >> 4) as usize] as char);
+                hex.push(HEX[(b & 15) as usize] as char);
+            }
+            d.fingerprint = hex;
         });
 }
 
 fn normalise(s: &str) -> String {
+    // Most found texts are ASCII, single-spaced, lowercase already: nothing to change.
+    let plain = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && s.bytes().all(|b| {
+            b.is_ascii() && !b.is_ascii_uppercase() && (b == b' ' || !b.is_ascii_whitespace())
+        });
+    if plain {
+        return s.to_owned();
+    }
     s.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

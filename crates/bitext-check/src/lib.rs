@@ -76,7 +76,8 @@ pub struct Checker<'g> {
     /// Every word of every rendering, lowercase, and their stems.
     vocabulary: rustc_hash::FxHashSet<String>,
     /// Chinese terms and variants, for the bilingual rules.
-    zh_terms: bilingual::ZhTerms,
+    /// Chinese terms, compiled on first use (only bilingual checks need them).
+    zh_terms: std::sync::OnceLock<bilingual::ZhTerms>,
 }
 
 /// A capitalised word of an accepted rendering.
@@ -176,18 +177,6 @@ impl<'g> Checker<'g> {
             }
         }
         let matcher = Matcher::new(&keys);
-        let zh_terms = bilingual::ZhTerms::new(
-            glossary
-                .concepts
-                .iter()
-                .enumerate()
-                .flat_map(|(ci, c)| {
-                    std::iter::once(&c.zh)
-                        .chain(&c.zh_variants)
-                        .map(move |z| (z.clone(), ci))
-                })
-                .collect(),
-        );
         Checker {
             concepts: &glossary.concepts,
             folder,
@@ -195,8 +184,24 @@ impl<'g> Checker<'g> {
             matcher,
             names,
             vocabulary,
-            zh_terms,
+            zh_terms: std::sync::OnceLock::new(),
         }
+    }
+
+    fn zh_terms(&self) -> &bilingual::ZhTerms {
+        self.zh_terms.get_or_init(|| {
+            bilingual::ZhTerms::new(
+                self.concepts
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(ci, c)| {
+                        std::iter::once(&c.zh)
+                            .chain(&c.zh_variants)
+                            .map(move |z| (z.clone(), ci))
+                    })
+                    .collect(),
+            )
+        })
     }
 
     /// The bilingual rules over aligned beads: `term-mismatch` (the Chinese has a glossary term,
@@ -221,7 +226,7 @@ impl<'g> Checker<'g> {
             let here: Vec<&Use> = uses.iter().filter(|u| u.start >= s && u.end <= e).collect();
             // term-mismatch, once per concept and bead.
             let mut seen = HashSet::new();
-            for (ci, zr) in self.zh_terms.find(&bead.zh) {
+            for (ci, zr) in self.zh_terms().find(&bead.zh) {
                 if !seen.insert(ci) || here.iter().any(|u| u.concept == ci) {
                     continue;
                 }

@@ -7,15 +7,16 @@
 //! (`Three-North` = `Three North`, across a line break too); other
 //! punctuation is kept as a break token, so a term never runs across a
 //! full stop. Each stem the glossary knows gets a number; a text becomes the
-//! string of its stems' numbers, four bytes a word, each starting with a zero
-//! byte that nothing else contains (a word the glossary does not know gets
-//! number 0). aho-corasick then searches that string, leftmost-longest, for
-//! the renderings written the same way: a match can only start and end at a
-//! word boundary, so `east` is never found in `Easter`, and one pass finds
-//! every match. The string is a third of the text's size, and each distinct
-//! word of a text is stemmed once.
+//! string of its stems' numbers, two bytes a word (three for a glossary of more
+//! than 65,534 stems; a word the glossary does not know gets number 0). The
+//! renderings, written the same way, make an aho-corasick automaton
+//! (leftmost-longest), which is walked from each word where a rendering can
+//! start: a match starts and ends at word boundaries, so `east` is never found
+//! in `Easter`. Each distinct word of a text is stemmed once.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{Anchored, MatchKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -31,9 +32,9 @@ pub struct Token {
 /// Text reduced to stem numbers, with a map back to byte offsets.
 pub struct Folded {
     pub tokens: Vec<Token>,
-    /// Four bytes a token (words and breaks): a zero byte, then the stem's number.
+    /// The stem number of each token (words and breaks), `width` bytes each.
     key: Vec<u8>,
-    /// For each word token, the offset of its zero byte in `key`.
+    /// For each word token, its offset in `key`.
     key_starts: Vec<usize>,
 }
 
@@ -42,18 +43,13 @@ const BREAK: &str = "|";
 const UNKNOWN: u32 = 0;
 const BREAK_ID: u32 = 1;
 
-fn encode(id: u32, key: &mut Vec<u8>) {
-    // Seven bits a byte, high bit set: never zero.
-    key.extend_from_slice(&[
-        0,
-        0x80 | ((id >> 14) & 0x7f) as u8,
-        0x80 | ((id >> 7) & 0x7f) as u8,
-        0x80 | (id & 0x7f) as u8,
-    ]);
+/// A stem number in `width` bytes, big-endian.
+fn encode(id: u32, width: usize, key: &mut Vec<u8>) {
+    key.extend_from_slice(&id.to_be_bytes()[4 - width..]);
 }
 
 fn decode(b: &[u8]) -> u32 {
-    ((b[0] as u32 & 0x7f) << 14) | ((b[1] as u32 & 0x7f) << 7) | (b[2] as u32 & 0x7f)
+    b.iter().fold(0, |n, &x| (n << 8) | u32::from(x))
 }
 
 fn is_transparent(c: char) -> bool {
@@ -66,9 +62,25 @@ fn is_transparent(c: char) -> bool {
 }
 
 /// What the tokenizer finds.
-enum Piece<'w> {
-    Word { token: Token, lower: &'w str },
+enum Piece<'t> {
+    /// A word: its span, its text, whether it is all ASCII.
+    Word {
+        token: Token,
+        surface: &'t str,
+        ascii: bool,
+    },
     Break,
+}
+
+/// The word as matched: NFKC, lowercase.
+fn lower_into(surface: &str, ascii: bool, out: &mut String) {
+    out.clear();
+    if ascii {
+        out.push_str(surface);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(surface.nfkc().flat_map(char::to_lowercase));
+    }
 }
 
 pub struct Folder {
@@ -85,9 +97,8 @@ impl Default for Folder {
 
 impl Folder {
     /// Words (NFKC, lowercase) and breaks (punctuation other than hyphens, quotes, slashes).
-    fn scan(&self, text: &str, mut f: impl FnMut(Piece<'_>)) {
+    fn scan<'t>(&self, text: &'t str, mut f: impl FnMut(Piece<'t>)) {
         let bytes = text.as_bytes();
-        let mut word = String::new();
         let mut broken = false;
         // The character at byte `i` and its length; ASCII without decoding.
         let at = |i: usize| -> (char, usize) {
@@ -114,14 +125,6 @@ impl Folder {
                     ascii &= m == 1;
                     end += m;
                 }
-                let surface = &text[start..end];
-                word.clear();
-                if ascii {
-                    word.push_str(surface);
-                    word.make_ascii_lowercase();
-                } else {
-                    word.extend(surface.nfkc().flat_map(char::to_lowercase));
-                }
                 broken = false;
                 f(Piece::Word {
                     token: Token {
@@ -129,7 +132,8 @@ impl Folder {
                         end,
                         first_upper: c.is_uppercase(),
                     },
-                    lower: &word,
+                    surface: &text[start..end],
+                    ascii,
                 });
                 i = end;
             } else {
@@ -157,8 +161,12 @@ impl Folder {
     /// integr`), or `None` when it has no word.
     pub fn pattern(&self, rendering: &str) -> Option<String> {
         let mut parts: Vec<String> = Vec::new();
+        let mut lower = String::new();
         self.scan(rendering, |p| match p {
-            Piece::Word { lower, .. } => parts.push(self.stemmer.stem(lower).into_owned()),
+            Piece::Word { surface, ascii, .. } => {
+                lower_into(surface, ascii, &mut lower);
+                parts.push(self.stemmer.stem(&lower).into_owned())
+            }
             Piece::Break => parts.push(BREAK.to_owned()),
         });
         while parts.first().is_some_and(|p| p == BREAK) {
@@ -173,13 +181,18 @@ impl Folder {
 
 /// A set of patterns compiled once, matched against many texts.
 pub struct Matcher {
-    automaton: Option<AhoCorasick>,
+    /// aho-corasick's contiguous NFA, walked by hand from each word where a pattern can start
+    /// (an anchored search per word through `AhoCorasick::find` costs more in set-up than in
+    /// search: matches are a few words long).
+    automaton: Option<contiguous::NFA>,
     /// The number of each stem the patterns have.
     stems: FxHashMap<String, u32>,
     /// For each distinct key: the patterns that have it, and its number of words.
     groups: Vec<(Vec<usize>, usize)>,
     /// Whether a stem number starts a pattern: only there can a match start.
     first: Vec<bool>,
+    /// Bytes a word.
+    width: usize,
 }
 
 /// A match: the token range and the pattern.
@@ -195,25 +208,24 @@ impl Matcher {
     pub fn new(patterns: &[String]) -> Self {
         let mut stems: FxHashMap<String, u32> = FxHashMap::default();
         let mut index: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut keys: Vec<Vec<u8>> = Vec::new();
+        let mut parts: Vec<Vec<u32>> = Vec::new();
         let mut groups: Vec<(Vec<usize>, usize)> = Vec::new();
         for (k, p) in patterns.iter().enumerate() {
             let g = match index.get(p.as_str()) {
                 Some(&g) => g,
                 None => {
-                    let mut key = Vec::new();
+                    let mut ids = Vec::new();
                     let mut words = 0;
                     for part in p.split(' ').filter(|w| !w.is_empty()) {
                         if part == BREAK {
-                            encode(BREAK_ID, &mut key);
+                            ids.push(BREAK_ID);
                         } else {
                             let next = stems.len() as u32 + 2;
-                            let id = *stems.entry(part.to_owned()).or_insert(next);
-                            encode(id, &mut key);
+                            ids.push(*stems.entry(part.to_owned()).or_insert(next));
                             words += 1;
                         }
                     }
-                    keys.push(key);
+                    parts.push(ids);
                     groups.push((Vec::new(), words));
                     index.insert(p.as_str(), groups.len() - 1);
                     groups.len() - 1
@@ -221,17 +233,25 @@ impl Matcher {
             };
             groups[g].0.push(k);
         }
+        let width = if stems.len() + 2 <= 1 << 16 { 2 } else { 3 };
         let mut first = vec![false; stems.len() + 2];
-        for key in &keys {
-            first[decode(&key[1..4]) as usize] = true;
-        }
+        let keys: Vec<Vec<u8>> = parts
+            .iter()
+            .map(|ids| {
+                first[ids[0] as usize] = true;
+                let mut key = Vec::with_capacity(ids.len() * width);
+                for &id in ids {
+                    encode(id, width, &mut key);
+                }
+                key
+            })
+            .collect();
         let automaton = if keys.is_empty() {
             None
         } else {
             Some(
-                AhoCorasickBuilder::new()
+                contiguous::Builder::new()
                     .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Anchored)
                     .build(&keys)
                     .expect("patterns of stem numbers build an automaton"),
             )
@@ -241,33 +261,41 @@ impl Matcher {
             stems,
             groups,
             first,
+            width,
         }
     }
 
     /// Reduces a text to the patterns' stem numbers.
     pub fn fold(&self, folder: &Folder, text: &str) -> Folded {
         let mut tokens = Vec::with_capacity(text.len() / 6);
-        let mut key = Vec::with_capacity(text.len() * 2 / 3);
+        let mut key = Vec::with_capacity(text.len() / 2);
         let mut key_starts = Vec::with_capacity(text.len() / 6);
         // FxHash: each word of a text is looked up here, and the keys are not chosen by an
         // adversary. A text has few distinct words: each is stemmed once.
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        // Keyed by the word as written: a repeated word costs one lookup, no copy.
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut lower = String::new();
         folder.scan(text, |p| match p {
-            Piece::Word { token, lower } => {
-                let id = match ids.get(lower) {
+            Piece::Word {
+                token,
+                surface,
+                ascii,
+            } => {
+                let id = match ids.get(surface) {
                     Some(&id) => id,
                     None => {
-                        let stem = folder.stemmer.stem(lower);
+                        lower_into(surface, ascii, &mut lower);
+                        let stem = folder.stemmer.stem(&lower);
                         let id = self.stems.get(stem.as_ref()).copied().unwrap_or(UNKNOWN);
-                        ids.insert(lower.to_owned(), id);
+                        ids.insert(surface, id);
                         id
                     }
                 };
                 key_starts.push(key.len());
-                encode(id, &mut key);
+                encode(id, self.width, &mut key);
                 tokens.push(token);
             }
-            Piece::Break => encode(BREAK_ID, &mut key),
+            Piece::Break => encode(BREAK_ID, self.width, &mut key),
         });
         Folded {
             tokens,
@@ -287,20 +315,34 @@ impl Matcher {
         // (a number lookup), instead of an automaton step on every byte.
         let key = folded.key.as_slice();
         let starts = &folded.key_starts;
+        let Ok(start) = ac.start_state(Anchored::Yes) else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         let mut k = 0;
         while k < starts.len() {
             let at = starts[k];
-            if !self.first[decode(&key[at + 1..at + 4]) as usize] {
+            if !self.first[decode(&key[at..at + self.width]) as usize] {
                 k += 1;
                 continue;
             }
-            let input = Input::new(key).span(at..key.len()).anchored(Anchored::Yes);
-            let Some(m) = ac.find(input) else {
+            // Leftmost-longest from `at`: the last match state before the automaton dies.
+            let mut sid = start;
+            let mut found = None;
+            for &byte in &key[at..] {
+                sid = ac.next_state(Anchored::Yes, sid, byte);
+                if ac.is_dead(sid) {
+                    break;
+                }
+                if ac.is_match(sid) {
+                    found = Some(ac.match_pattern(sid, 0));
+                }
+            }
+            let Some(pid) = found else {
                 k += 1;
                 continue;
             };
-            let (patterns, words) = &self.groups[m.pattern().as_usize()];
+            let (patterns, words) = &self.groups[pid.as_usize()];
             for &pattern in patterns {
                 out.push(Hit {
                     first_token: k,

@@ -140,34 +140,46 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         return fix::run(&findings, &glossary, args.dry_run, &args.paths);
     }
 
-    let mut buf: Vec<u8> = Vec::new();
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    match args.format {
-        CheckFormat::Human => {
-            let texts: HashMap<&str, &str> = sources.iter().copied().collect();
-            let source = |p: &str| texts.get(p).copied();
-            render::human(&mut buf, &findings, &summary, &source, color)?
+    let render = |w: &mut dyn Write| -> std::io::Result<()> {
+        match args.format {
+            CheckFormat::Human => {
+                let texts: HashMap<&str, &str> = sources.iter().copied().collect();
+                let source = |p: &str| texts.get(p).copied();
+                render::human(w, &findings, &summary, &source, color)
+            }
+            CheckFormat::Json => render::json(w, &findings, &summary),
+            CheckFormat::Sarif => render::sarif(w, &findings, env!("CARGO_PKG_VERSION")),
         }
-        CheckFormat::Json => render::json(&mut buf, &findings, &summary)?,
-        CheckFormat::Sarif => render::sarif(&mut buf, &findings, env!("CARGO_PKG_VERSION"))?,
-    }
+    };
     match &args.output {
-        Some(path) => output::write_atomic(path, &buf, args.force)?,
+        Some(path) => {
+            let mut buf: Vec<u8> = Vec::new();
+            render(&mut buf)?;
+            output::write_atomic(path, &buf, args.force)?
+        }
+        // Straight to standard output: a large report is not held twice.
         None => {
             let mut out = output::stdout();
-            out.write_all(&buf)?;
+            render(&mut out)?;
             out.flush()?;
         }
     }
     // Writing a baseline records every finding as known: nothing is new.
-    Ok(
-        if findings.is_empty() || args.exit_zero || args.write_baseline.is_some() {
-            ExitStatus::Success
-        } else {
-            ExitStatus::Findings
-        },
-    )
+    let status = if findings.is_empty() || args.exit_zero || args.write_baseline.is_some() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Findings
+    };
+    // The process ends next: freeing a large run's documents and findings one by one would only
+    // delay the exit.
+    std::mem::forget(findings);
+    std::mem::forget(done);
+    std::mem::forget(inputs);
+    std::mem::forget(checker);
+    std::mem::forget(glossary);
+    Ok(status)
 }
 
 /// What checking one input gave.

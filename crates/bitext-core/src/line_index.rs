@@ -6,7 +6,13 @@
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset, characters before it) every few kilobytes, on character boundaries: a
+    /// column in a very long line is counted from the nearest one, not from the line's start.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two marks (about).
+const MARK: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
@@ -21,7 +27,28 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts }
+        let mut marks = vec![(0, 0)];
+        let (mut at, mut chars) = (0, 0);
+        while at + MARK < text.len() {
+            let mut next = at + MARK;
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            chars += text[at..next].chars().count();
+            marks.push((next, chars));
+            at = next;
+        }
+        LineIndex { starts, marks }
+    }
+
+    /// Characters in `text[..offset]` (`offset` on a character boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let k = match self.marks.binary_search_by_key(&offset, |m| m.0) {
+            Ok(k) => k,
+            Err(k) => k - 1,
+        };
+        let (at, chars) = self.marks[k];
+        chars + text[at..offset].chars().count()
     }
 
     /// 0-based line that contains byte `offset`.
@@ -37,7 +64,11 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.starts[line];
         let offset = offset.min(text.len());
-        let column = text[start..offset].chars().count() + 1;
+        let column = if offset - start <= MARK {
+            text[start..offset].chars().count() + 1
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start) + 1
+        };
         (line + 1, column)
     }
 
@@ -60,6 +91,16 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_in_a_long_line_count_characters() {
+        let text = format!("{}x\n{}y", "旗a".repeat(5000), "b".repeat(9000));
+        let index = LineIndex::new(&text);
+        let x = text.find('x').unwrap();
+        assert_eq!(index.line_col(&text, x), (1, 10001));
+        let y = text.find('y').unwrap();
+        assert_eq!(index.line_col(&text, y), (2, 9001));
+    }
 
     #[test]
     fn lines_and_char_columns() {

@@ -120,6 +120,7 @@ pub(crate) fn table(f: &mut Features, beads: &Beads) {
     }
     keys.sort_unstable();
     let mut added = 0;
+    added += ibm1(f, &sides, &type_freq, &id_freq);
     for run in keys.chunk_by(|a, b| a == b) {
         let c = run.len() as u32;
         let (t, id) = ((run[0] >> 32) as u32, run[0] as u32);
@@ -135,6 +136,96 @@ pub(crate) fn table(f: &mut Features, beads: &Beads) {
     if added > 0 {
         f.update_reachable();
     }
+}
+
+/// Least probability t(id | word) of a pair IBM Model 1 adds to the table.
+const IBM_MIN_T: f32 = 0.2;
+/// Least expected number of beads where the pair links.
+const IBM_MIN_COUNT: f32 = 3.0;
+/// Probability of an English id that no word of the bead explains.
+const IBM_NULL: f32 = 0.2;
+
+/// IBM Model 1 over the first pass's beads: t(id | word) by five rounds of
+/// expectation-maximisation, an empty word taking what no word explains; pairs with
+/// t ≥ IBM_MIN_T over at least IBM_MIN_COUNT expected links join the table (the Dice table
+/// misses a word rendered several ways, whose Dice with each rendering stays low). Returns how
+/// many pairs were added.
+fn ibm1(
+    f: &mut Features,
+    sides: &[(Vec<u32>, Vec<u32>)],
+    type_freq: &[u32],
+    id_freq: &[u32],
+) -> usize {
+    let ok_t = |t: u32| type_freq[t as usize] >= 2;
+    let ok_i = |i: u32| id_freq[i as usize] >= 2;
+    // Every (word, id) co-occurrence, in bead order: `slot` numbers them; the English ids of the
+    // beads are `spans` of consecutive slots (one span per id, over the bead's words).
+    let mut occurrences: Vec<(u64, u32)> = Vec::new();
+    let mut spans: Vec<(u32, u32)> = Vec::new();
+    for (types, ids) in sides {
+        for &i in ids.iter().filter(|&&i| ok_i(i)) {
+            let start = occurrences.len() as u32;
+            let fi = id_freq[i as usize];
+            // A word ten times rarer or commoner than the id is no translation of it.
+            let near = |t: u32| {
+                let ft = type_freq[t as usize];
+                fi <= 10 * ft && ft <= 10 * fi
+            };
+            for &t in types.iter().filter(|&&t| ok_t(t) && near(t)) {
+                let slot = occurrences.len() as u32;
+                occurrences.push((u64::from(t) << 32 | u64::from(i), slot));
+            }
+            spans.push((start, occurrences.len() as u32));
+        }
+    }
+    if occurrences.is_empty() {
+        return 0;
+    }
+    // Sorting by pair gives each distinct pair its index, and each slot its pair.
+    occurrences.sort_unstable();
+    let mut keys: Vec<u64> = Vec::new();
+    let mut pair_of = vec![0u32; occurrences.len()];
+    for &(key, slot) in &occurrences {
+        if keys.last() != Some(&key) {
+            keys.push(key);
+        }
+        pair_of[slot as usize] = (keys.len() - 1) as u32;
+    }
+    drop(occurrences);
+    let word_of: Vec<u32> = keys.iter().map(|k| (k >> 32) as u32).collect();
+    let mut t = vec![1.0f32; keys.len()];
+    let mut count = vec![0.0f32; keys.len()];
+    let mut total = vec![0.0f32; f.types.len()];
+    for _ in 0..5 {
+        count.iter_mut().for_each(|c| *c = 0.0);
+        for &(start, end) in &spans {
+            let pairs = &pair_of[start as usize..end as usize];
+            let denom: f32 = IBM_NULL + pairs.iter().map(|&k| t[k as usize]).sum::<f32>();
+            for &k in pairs {
+                count[k as usize] += t[k as usize] / denom;
+            }
+        }
+        total.iter_mut().for_each(|z| *z = 0.0);
+        for (k, &c) in count.iter().enumerate() {
+            total[word_of[k] as usize] += c;
+        }
+        for (k, &c) in count.iter().enumerate() {
+            let z = total[word_of[k] as usize];
+            t[k] = if z > 0.0 { c / z } else { 0.0 };
+        }
+    }
+    let mut added = 0;
+    for (k, &key) in keys.iter().enumerate() {
+        if t[k] >= IBM_MIN_T && count[k] >= IBM_MIN_COUNT {
+            let (w, id) = ((key >> 32) as u32, key as u32);
+            let tr = &mut f.types[w as usize];
+            if let Err(at) = tr.binary_search(&id) {
+                tr.insert(at, id);
+                added += 1;
+            }
+        }
+    }
+    added
 }
 
 /// How often each token found a partner in the beads of a first alignment, shrunk towards

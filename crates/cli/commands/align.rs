@@ -119,12 +119,31 @@ fn creation_date() -> String {
         .replace(['-', ':'], "")
 }
 
+/// Something to tell the user on standard error.
+enum Notice {
+    /// What was done: counts, files written.
+    Note(String),
+    /// Something that may be wrong.
+    Warning(String),
+}
+
+impl Notice {
+    /// Prints it, after `context` (a pair's name) when there is one.
+    fn tell(&self, context: &str) {
+        let sep = if context.is_empty() { "" } else { ": " };
+        match self {
+            Notice::Note(n) => output::note(&format!("{context}{sep}{n}")),
+            Notice::Warning(w) => output::warn(&format!("{context}{sep}{w}")),
+        }
+    }
+}
+
 /// Renders units in `format`; what the user should know goes to `notes`.
-pub(crate) fn render(
+fn render(
     format: AlignFormat,
     units: &[Unit],
     opts: &UnitArgs,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Notice>,
 ) -> Vec<u8> {
     let kept: Vec<Unit>;
     let units = match opts.min_confidence {
@@ -134,11 +153,11 @@ pub(crate) fn render(
                 .filter(|u| u.confidence.is_none_or(|c| c >= min))
                 .cloned()
                 .collect();
-            notes.push(format!(
+            notes.push(Notice::Note(format!(
                 "--min-confidence {min}: dropped {} of {} beads",
                 units.len() - kept.len(),
                 units.len()
-            ));
+            )));
             &kept[..]
         }
         None => units,
@@ -165,16 +184,16 @@ pub(crate) fn render(
             o.keep_unmatched = opts.keep_unmatched;
             let w = bitext_io::tmx::write(units, &o);
             if w.dropped_chars > 0 {
-                notes.push(format!(
+                notes.push(Notice::Warning(format!(
                     "dropped {} characters that XML 1.0 forbids (control characters)",
                     w.dropped_chars
-                ));
+                )));
             }
             if w.unmatched > 0 {
-                notes.push(format!(
+                notes.push(Notice::Note(format!(
                     "TMX: left out {} beads with an empty side (--keep-unmatched keeps them)",
                     w.unmatched
-                ));
+                )));
             }
             w.xml.into_bytes()
         }
@@ -207,7 +226,7 @@ impl OutputArgs {
         let mut notes = Vec::new();
         let bytes = render(format, units, opts, &mut notes);
         for n in &notes {
-            output::note(n);
+            n.tell("");
         }
         match &self.output {
             Some(path) => output::write_atomic(path, &bytes, self.force)
@@ -337,11 +356,13 @@ fn batch(args: &AlignArgs, pairs_path: &Path) -> anyhow::Result<ExitStatus> {
     }
 
     let progress = Progress::new(Some(pairs.len() as u64), "aligning pairs");
-    let results: Vec<anyhow::Result<(Vec<Unit>, Vec<String>)>> = pairs
+    let results: Vec<anyhow::Result<(Vec<Unit>, Vec<Notice>)>> = pairs
         .par_iter()
         .map(|p| {
             let result = align_pair(&p.a, &p.b, args.presegmented, !args.no_paragraphs).and_then(
-                |(units, mut notes)| {
+                |(units, warnings)| {
+                    let mut notes: Vec<Notice> =
+                        warnings.into_iter().map(Notice::Warning).collect();
                     let bytes = render(format, &units, &args.units, &mut notes);
                     let path = out_path(&p.name);
                     output::write_atomic(&path, &bytes, true)
@@ -361,7 +382,7 @@ fn batch(args: &AlignArgs, pairs_path: &Path) -> anyhow::Result<ExitStatus> {
         match result {
             Ok((units, notes)) => {
                 for n in notes {
-                    output::note(&format!("{}: {n}", p.name));
+                    n.tell(&p.name);
                 }
                 merged.extend(units);
             }
@@ -379,7 +400,7 @@ fn batch(args: &AlignArgs, pairs_path: &Path) -> anyhow::Result<ExitStatus> {
     output::write_atomic(&merged_path, &bytes, true)
         .with_context(|| format!("cannot write {}", merged_path.display()))?;
     for n in notes {
-        output::note(&format!("all.tmx: {n}"));
+        n.tell("all.tmx");
     }
     output::note(&format!(
         "aligned {} of {} pairs into {} ({} beads, merged in all.tmx)",

@@ -119,12 +119,14 @@ impl Unit {
         self.a.is_empty() || self.b.is_empty()
     }
 
-    /// The Chinese side and the other one, when exactly one side is Chinese; else `a` and `b`.
+    /// The Chinese side and the other one: by language tag (Chinese first; else the side tagged
+    /// English second); `a` and `b` when the tags say nothing.
     pub fn zh_en(&self) -> (&Side, &Side) {
-        if !self.a.is_chinese() && self.b.is_chinese() {
-            (&self.b, &self.a)
-        } else {
+        let english = |s: &Side| s.lang.to_ascii_lowercase().starts_with("en");
+        if self.a.is_chinese() || (!self.b.is_chinese() && !english(&self.a)) {
             (&self.a, &self.b)
+        } else {
+            (&self.b, &self.a)
         }
     }
 }
@@ -223,6 +225,24 @@ mod tests {
         let mut n = 0;
         assert_eq!(xml_clean("a\u{1}b\u{b}c\td\u{ffff}", &mut n), "abc\td");
         assert_eq!(n, 3);
+    }
+
+    #[test]
+    fn the_english_side_is_found_by_its_tag() {
+        let u = Unit {
+            a: Side::new("en-US", vec!["flag county".into()]),
+            b: Side::new("", vec![]),
+            confidence: None,
+            at: 0,
+        };
+        assert_eq!(u.zh_en().1.joined(), "flag county");
+        let v = Unit {
+            a: Side::new("en", vec!["x".into()]),
+            b: Side::new("zh-CN", vec!["旗".into()]),
+            confidence: None,
+            at: 0,
+        };
+        assert_eq!(v.zh_en().0.joined(), "旗");
     }
 
     #[test]

@@ -144,11 +144,7 @@ fn en_raw(text: &str) -> EnRaw {
         }
         stems.push(english::stem(english::base_form(&lower).unwrap_or(&lower)));
     }
-    let numbers = numbers::english(text)
-        .iter()
-        .filter(|n| n.value != 1.0 || n.percent)
-        .map(|n| n.key())
-        .collect();
+    let numbers = number_keys(&numbers::english(text));
     EnRaw {
         stems,
         numbers,
@@ -162,6 +158,15 @@ struct ZhRaw {
     numbers: Vec<String>,
     /// Runs of Han characters not covered by a lexicon word of two or more characters (name candidates).
     han_runs: Vec<Vec<char>>,
+}
+
+/// The keys of the numbers of a sentence, without one (一, "a", "one": seldom a quantity).
+fn number_keys(found: &[numbers::Number]) -> Vec<String> {
+    found
+        .iter()
+        .filter(|n| n.value != 1.0 || n.percent)
+        .map(|n| n.key())
+        .collect()
 }
 
 fn is_numeral(c: char) -> bool {
@@ -224,11 +229,7 @@ fn zh_raw(text: &str) -> ZhRaw {
         }
         at += w.len();
     }
-    let numbers = numbers::chinese(text)
-        .iter()
-        .filter(|n| n.value != 1.0 || n.percent)
-        .map(|n| n.key())
-        .collect();
+    let numbers = number_keys(&numbers::chinese(text));
     ZhRaw {
         words,
         numbers,

@@ -8,7 +8,8 @@ pub struct LineIndex {
     starts: Vec<usize>,
     /// (byte offset, characters before it) every few kilobytes, on character boundaries: a
     /// column in a very long line is counted from the nearest one, not from the line's start.
-    marks: Vec<(usize, usize)>,
+    /// Made on the first column asked in such a line; most texts never need them.
+    marks: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
 
 /// Bytes between two marks (about).
@@ -27,27 +28,37 @@ impl LineIndex {
             }
             i += 1;
         }
-        let mut marks = vec![(0, 0)];
-        let (mut at, mut chars) = (0, 0);
-        while at + MARK < text.len() {
-            let mut next = at + MARK;
-            while !text.is_char_boundary(next) {
-                next += 1;
-            }
-            chars += text[at..next].chars().count();
-            marks.push((next, chars));
-            at = next;
+        LineIndex {
+            starts,
+            marks: std::sync::OnceLock::new(),
         }
-        LineIndex { starts, marks }
+    }
+
+    fn marks(&self, text: &str) -> &[(usize, usize)] {
+        self.marks.get_or_init(|| {
+            let mut marks = vec![(0, 0)];
+            let (mut at, mut chars) = (0, 0);
+            while at + MARK < text.len() {
+                let mut next = at + MARK;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                chars += text[at..next].chars().count();
+                marks.push((next, chars));
+                at = next;
+            }
+            marks
+        })
     }
 
     /// Characters in `text[..offset]` (`offset` on a character boundary).
     fn chars_before(&self, text: &str, offset: usize) -> usize {
-        let k = match self.marks.binary_search_by_key(&offset, |m| m.0) {
+        let marks = self.marks(text);
+        let k = match marks.binary_search_by_key(&offset, |m| m.0) {
             Ok(k) => k,
             Err(k) => k - 1,
         };
-        let (at, chars) = self.marks[k];
+        let (at, chars) = marks[k];
         chars + text[at..offset].chars().count()
     }
 

@@ -276,6 +276,27 @@ fn intern(per_bead: Vec<Vec<String>>, min_freq: usize) -> Side {
 /// Drops Chinese candidates that are fragments of a longer one: nine times in ten inside the same
 /// longer candidate (主耶 of 主耶和华, where the segmenter cut a name in the wrong place).
 fn drop_fragments(side: &mut Side, min_freq: usize) {
+    let mut inside = vec![0u32; side.names.len()];
+    for_each_nested(side, min_freq, 2, |inner, outer| {
+        inside[inner] = inside[inner].max(side.df[outer]);
+    });
+    let fragment: Vec<bool> = (0..side.names.len())
+        .map(|k| inside[k] as f64 >= 0.9 * side.df[k] as f64 && inside[k] > 0)
+        .collect();
+    for b in &mut side.beads {
+        b.retain(|&id| !fragment[id as usize]);
+    }
+}
+
+/// Calls `f(inner, outer)` for every pair of candidates seen `min_freq` times or more where
+/// `inner`, of `min_chars` characters or more, is part of the longer `outer` (once per pair).
+/// Found by looking up the substrings of each candidate, not by comparing every two.
+fn for_each_nested(
+    side: &Side,
+    min_freq: usize,
+    min_chars: usize,
+    mut f: impl FnMut(usize, usize),
+) {
     let kept: HashMap<&str, usize> = side
         .names
         .iter()
@@ -283,29 +304,29 @@ fn drop_fragments(side: &mut Side, min_freq: usize) {
         .filter(|&(k, _)| side.df[k] as usize >= min_freq)
         .map(|(k, s)| (s.as_str(), k))
         .collect();
-    let mut inside = vec![0u32; side.names.len()];
-    for (&name, &k) in &kept {
+    let mut inner: Vec<usize> = Vec::new();
+    for (&name, &outer) in &kept {
         let bounds: Vec<usize> = name
             .char_indices()
             .map(|(i, _)| i)
             .chain([name.len()])
             .collect();
+        inner.clear();
         for (a, &i) in bounds.iter().enumerate() {
-            for &j in &bounds[a + 1..] {
-                if (i, j) == (0, name.len()) || j - i < 6 {
+            for &j in bounds.get(a + min_chars.max(1)..).unwrap_or(&[]) {
+                if (i, j) == (0, name.len()) {
                     continue;
                 }
                 if let Some(&sub) = kept.get(&name[i..j]) {
-                    inside[sub] = inside[sub].max(side.df[k]);
+                    inner.push(sub);
                 }
             }
         }
-    }
-    let fragment: Vec<bool> = (0..side.names.len())
-        .map(|k| inside[k] as f64 >= 0.9 * side.df[k] as f64 && inside[k] > 0)
-        .collect();
-    for b in &mut side.beads {
-        b.retain(|&id| !fragment[id as usize]);
+        inner.sort_unstable();
+        inner.dedup();
+        for &sub in &inner {
+            f(sub, outer);
+        }
     }
 }
 
@@ -473,21 +494,10 @@ pub fn bilingual(
         });
     }
 
-    // Examples and surface forms: the shortest bead (of the first few) with both.
-    let zh_id: HashMap<&str, u32> = zh
-        .names
-        .iter()
-        .enumerate()
-        .map(|(k, s)| (s.as_str(), k as u32))
-        .collect();
-    let en_id: HashMap<&str, u32> = en
-        .names
-        .iter()
-        .enumerate()
-        .map(|(k, s)| (s.as_str(), k as u32))
-        .collect();
-    out.par_iter_mut().for_each(|cand| {
-        let (z, e) = (zh_id[cand.zh.as_str()], en_id[cand.en.as_str()]);
+    // Examples and surface forms: the shortest bead (of the first few) with both. `linked` holds
+    // each candidate's ids, in the same order.
+    out.par_iter_mut().zip(&linked).for_each(|(cand, &(z, e))| {
+        let (z, e) = (z as u32, e as u32);
         let with_both: Vec<usize> = (0..pairs.len())
             .filter(|&b| zh.beads[b].contains(&z) && en.beads[b].contains(&e))
             .take(20)
@@ -557,20 +567,17 @@ pub fn monolingual(sentences: &[String], options: &Options) -> Vec<ZhCandidate> 
     let kept: Vec<usize> = (0..side.names.len())
         .filter(|&k| side.df[k] as usize >= options.min_freq)
         .collect();
+    // The longer candidates each one is part of, for the C-value discount.
+    let mut nested_in: Vec<Vec<usize>> = vec![Vec::new(); side.names.len()];
+    for_each_nested(&side, options.min_freq, 1, |inner, outer| {
+        nested_in[inner].push(outer)
+    });
     let mut out: Vec<ZhCandidate> = kept
         .par_iter()
         .map(|&k| {
             let name = &side.names[k];
             let len = name.chars().count() as f64;
-            let nests: Vec<usize> = kept
-                .iter()
-                .copied()
-                .filter(|&j| {
-                    j != k
-                        && side.names[j].len() > name.len()
-                        && side.names[j].contains(name.as_str())
-                })
-                .collect();
+            let nests = &nested_in[k];
             let f = side.df[k] as f64;
             let c = if nests.is_empty() {
                 len.log2() * f

@@ -96,6 +96,37 @@ impl fmt::Display for Origin {
     }
 }
 
+/// Byte offsets of one file's text to [`Origin`]s, its line index built once.
+pub(crate) struct Locator<'t> {
+    text: &'t str,
+    path: &'t Path,
+    index: LineIndex,
+}
+
+impl<'t> Locator<'t> {
+    pub(crate) fn new(text: &'t str, path: &'t Path) -> Self {
+        Locator {
+            text,
+            path,
+            index: LineIndex::new(text),
+        }
+    }
+
+    /// The origin of `offset` (moved back to a character boundary if inside one).
+    pub(crate) fn origin(&self, offset: usize) -> Origin {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let (line, column) = self.index.line_col(self.text, offset);
+        Origin {
+            path: self.path.to_owned(),
+            line,
+            column,
+        }
+    }
+}
+
 /// A glossary: the concepts of one or more files.
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
@@ -168,15 +199,8 @@ impl Glossary {
     }
 
     fn add_file(&mut self, text: &str, path: &Path) -> Result<(), Error> {
-        let index = LineIndex::new(text);
-        let origin_at = |offset: usize| {
-            let (line, column) = index.line_col(text, offset);
-            Origin {
-                path: path.to_owned(),
-                line,
-                column,
-            }
-        };
+        let locator = Locator::new(text, path);
+        let origin_at = |offset: usize| locator.origin(offset);
         let file: schema::File = toml::from_str(text).map_err(|e| Error::Invalid {
             origin: origin_at(e.span().map_or(0, |s| s.start)),
             message: e.message().to_owned(),

@@ -20,7 +20,7 @@ use std::path::Path;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::{Reader, Writer};
 
-use crate::{Concept, Deprecated, Error, Origin};
+use crate::{Concept, Deprecated, Error, Locator};
 
 /// The two TBX dialects bitext writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,21 +203,10 @@ struct Entry {
 
 /// Reads concepts from TBX 2008 or TBX v3 text (`path` names it in errors).
 pub fn read(text: &str, path: &Path) -> Result<Vec<Concept>, Error> {
-    let at = |offset: usize, message: String| {
-        let index = bitext_core::LineIndex::new(text);
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let (line, column) = index.line_col(text, offset);
-        Error::Invalid {
-            origin: Origin {
-                path: path.to_owned(),
-                line,
-                column,
-            },
-            message,
-        }
+    let locator = Locator::new(text, path);
+    let at = |offset: usize, message: String| Error::Invalid {
+        origin: locator.origin(offset),
+        message,
     };
     let skip = text.len() - text.trim_start_matches('\u{feff}').len();
     let mut reader = Reader::from_str(&text[skip..]);
@@ -373,10 +362,7 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Concept>, Error> {
     }
     let mut concepts = Vec::new();
     for e in entries {
-        let origin = match at(e.offset, String::new()) {
-            Error::Invalid { origin, .. } => origin,
-            _ => unreachable_origin(path),
-        };
+        let origin = locator.origin(e.offset);
         let Some(first_zh) = e.zh.first() else {
             return Err(at(
                 e.offset,
@@ -452,14 +438,6 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Concept>, Error> {
         concepts.push(c);
     }
     Ok(concepts)
-}
-
-fn unreachable_origin(path: &Path) -> Origin {
-    Origin {
-        path: path.to_owned(),
-        line: 1,
-        column: 1,
-    }
 }
 
 #[cfg(test)]

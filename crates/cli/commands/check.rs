@@ -137,7 +137,15 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let summary = Summary::new(&findings, checked, baselined, stale);
 
     if args.fix {
-        return fix::run(&findings, &glossary, args.dry_run, &args.paths);
+        // Plain English documents only: aligned files (TMX, JSONL, TSV) are not rewritten.
+        let documents: HashMap<&str, &Document> = inputs
+            .iter()
+            .filter_map(|i| match i {
+                Input::English(doc) | Input::Pair { en: doc, .. } => Some((doc.name.as_str(), doc)),
+                _ => None,
+            })
+            .collect();
+        return fix::run(&findings, &glossary, args.dry_run, &documents);
     }
 
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();

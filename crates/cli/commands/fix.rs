@@ -1,42 +1,34 @@
 //! `bitext check --fix`: rewrite deprecated renderings, or show the diff with `--dry-run`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
-use std::path::PathBuf;
 
 use bitext_check::fix::{self, Edit};
 use bitext_check::Diagnostic;
-use bitext_core::{Document, Lang};
+use bitext_core::Document;
 use bitext_glossary::Glossary;
 
 use crate::output;
 use crate::ExitStatus;
 
+/// Fixes `findings` in `documents` (plain English documents by name, as they were read and
+/// checked; aligned files are not rewritten).
 pub fn run(
     findings: &[Diagnostic],
     glossary: &Glossary,
     dry_run: bool,
-    _paths: &[PathBuf],
+    documents: &HashMap<&str, &Document>,
 ) -> anyhow::Result<ExitStatus> {
-    // Plain English documents only: aligned files (TMX, JSONL, TSV) are not rewritten.
-    let plain = |p: &str| {
-        let ext = std::path::Path::new(p)
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("");
-        !matches!(ext, "tmx" | "jsonl" | "tsv")
-    };
-    let plan = fix::plan(findings, glossary, &plain);
+    let plan = fix::plan(findings, glossary, &|p| documents.contains_key(p));
     let mut by_file: BTreeMap<&str, Vec<&Edit>> = BTreeMap::new();
     for e in &plan.edits {
         by_file.entry(e.path.as_str()).or_default().push(e);
     }
     let mut out = output::stdout();
     for (path, edits) in &by_file {
-        let doc = Document::read(std::path::Path::new(path))?;
-        if Lang::detect(doc.text()) != Lang::En {
+        let Some(doc) = documents.get(path) else {
             continue;
-        }
+        };
         let new = fix::apply(doc.text(), doc.decoded.offset_base, edits);
         if dry_run {
             let diff = similar::TextDiff::from_lines(doc.text(), &new);

@@ -43,6 +43,10 @@ pub(crate) struct Features {
     /// The kind of each sentence's final mark, closing quotes aside: see [`end_mark`].
     pub zh_end_mark: Vec<u8>,
     pub en_end_mark: Vec<u8>,
+    /// Running count of quotations opened minus closed before each sentence (one more entry than
+    /// sentences): a bead whose Chinese side leaves a quotation open should on its English side too.
+    pub zh_quote_depth: Vec<i32>,
+    pub en_quote_depth: Vec<i32>,
     /// Number of ids.
     pub n_ids: usize,
     /// Ids of numbers: evidence on the English side even where no Chinese token reaches them.
@@ -97,6 +101,47 @@ fn starts_with_quote(text: &str) -> bool {
         .is_some_and(|c| matches!(c, '“' | '「' | '『' | '‘' | '"' | '\''))
 }
 
+/// Quotations a sentence opens minus those it closes. Curly and corner quotes say which they are;
+/// a straight or single quote opens after white space (or at the start) before a letter, and closes
+/// after a final mark or comma (`do you?' said`), so that apostrophes (`Lin's`, `boys'`) count as
+/// neither.
+fn quote_balance(text: &str) -> i32 {
+    let chars: Vec<char> = text.chars().collect();
+    let mut net = 0;
+    for (k, &c) in chars.iter().enumerate() {
+        net += match c {
+            '“' | '「' | '『' => 1,
+            '”' | '」' | '』' => -1,
+            '"' | '\'' | '‘' | '’' => {
+                let before = k.checked_sub(1).map(|b| chars[b]);
+                let after = chars.get(k + 1).copied();
+                let opens = c != '’'
+                    && before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—'))
+                    && after.is_some_and(|a| a.is_alphanumeric());
+                let closes = c != '‘'
+                    && before.is_some_and(|b| {
+                        matches!(b, '.' | ',' | '?' | '!' | ';' | ':' | '…' | '—' | '-')
+                    })
+                    && after.is_none_or(|a| !a.is_alphanumeric());
+                i32::from(opens) - i32::from(closes)
+            }
+            _ => 0,
+        };
+    }
+    net
+}
+
+fn running_depth(sentences: &[&str]) -> Vec<i32> {
+    let mut out = Vec::with_capacity(sentences.len() + 1);
+    let mut depth = 0;
+    out.push(0);
+    for s in sentences {
+        depth += quote_balance(s);
+        out.push(depth);
+    }
+    out
+}
+
 /// Kinds of final marks.
 pub(crate) const END_MARKS: usize = 5;
 
@@ -134,11 +179,22 @@ struct EnRaw {
 fn en_raw(text: &str) -> EnRaw {
     let mut stems = Vec::new();
     let mut caps = Vec::new();
+    let mut previous: Option<(english::Word, bool)> = None;
     for (k, w) in english::words(text).enumerate() {
         let lower = w.text.to_lowercase();
         if w.is_capitalised() && w.text.chars().count() > 1 {
             caps.push((lower.clone(), k == 0));
         }
+        // A hyphenated name (Bao-yu, Xi-feng) is also one name: baoyu.
+        if let Some((p, initial)) = &previous {
+            if p.is_capitalised()
+                && !w.is_capitalised()
+                && &text[p.start + p.text.len()..w.start] == "-"
+            {
+                caps.push((format!("{}{lower}", p.text.to_lowercase()), *initial));
+            }
+        }
+        previous = Some((w, k == 0));
         if english::is_stopword(&lower) || lower.chars().count() < 2 {
             continue;
         }
@@ -381,6 +437,8 @@ impl Features {
             en_start_quote: en.iter().map(|s| u8::from(starts_with_quote(s))).collect(),
             zh_end_mark: zh.iter().map(|s| end_mark(s)).collect(),
             en_end_mark: en.iter().map(|s| end_mark(s)).collect(),
+            zh_quote_depth: running_depth(zh),
+            en_quote_depth: running_depth(en),
             zh_len: zh.iter().map(|s| char_len(s)).collect(),
             en_len: en.iter().map(|s| char_len(s)).collect(),
             n_ids: vocab.len(),
@@ -452,5 +510,46 @@ mod tests {
         for expected in ["#26", "@chen", "@qingyang", "医生"] {
             assert!(matched.contains(&expected), "{expected} not in {matched:?}");
         }
+    }
+
+    #[test]
+    fn quotes_opened_and_closed_are_counted_apart_from_apostrophes() {
+        assert_eq!(
+            quote_balance("韦小宝笑道：“你是郡主娘娘，很了不起，是不是？"),
+            1
+        );
+        assert_eq!(quote_balance("你奶奶的，老子才不将你放在眼里呢！”"), -1);
+        assert_eq!(
+            quote_balance("'Call yourself a countess, do you?' said Trinket."),
+            0
+        );
+        assert_eq!(
+            quote_balance("'I suppose you think you're very superior."),
+            1
+        );
+        assert_eq!(quote_balance("Well, to me you're nobody.'"), -1);
+        assert_eq!(
+            quote_balance("Miss Lin's asleep, and the boys' room is dark."),
+            0
+        );
+        assert_eq!(quote_balance("He said \"Go,\" and left."), 0);
+        let depth = running_depth(&["“走吧。", "好。”", "他走了。"]);
+        assert_eq!(depth, [0, 1, 0, 0]);
+    }
+
+    #[test]
+    fn hyphenated_names_are_also_one_name() {
+        let caps = en_raw("Dai-yu laughed at Bao-yu.").caps;
+        assert!(caps.contains(&("baoyu".to_owned(), false)), "{caps:?}");
+        assert!(caps.contains(&("daiyu".to_owned(), true)), "{caps:?}");
+        // Not an ordinary compound.
+        let caps = en_raw("It was a well-known place.").caps;
+        assert!(caps.iter().all(|(w, _)| w != "wellknown"), "{caps:?}");
+        let f = Features::new(&["士隐笑了。"], &["Then Shi-yin laughed."]);
+        assert!(
+            f.type_text.iter().any(|t| t == "@shiyin"),
+            "{:?}",
+            f.type_text
+        );
     }
 }

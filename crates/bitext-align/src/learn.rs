@@ -2,7 +2,7 @@
 //! table of word pairs that keep appearing in the same beads.
 
 use crate::features::{Features, END_MARKS};
-use crate::score::{default_prior, Model, Rates, Scorer, SHAPES};
+use crate::score::{default_prior, quote_class, Model, Rates, Scorer, SHAPES};
 
 type Beads = [(usize, usize, usize, usize)];
 
@@ -55,6 +55,11 @@ pub(crate) fn model(f: &Features, beads: &Beads, ratio: f32, shapes_used: usize)
     model.end_quotes = ends(&f.zh_end_quote, &f.en_end_quote);
     model.end_marks = ends(&f.zh_end_mark, &f.en_end_mark);
     model.start_quotes = starts(&f.zh_start_quote, &f.en_start_quote);
+    model.quote_balance = association(
+        &matched,
+        |i, a| quote_class(&f.zh_quote_depth, i, i + a),
+        |j, b| quote_class(&f.en_quote_depth, j, j + b),
+    );
     // Shapes the first pass could not use keep their default priors.
     for &(a, b) in &SHAPES[..shapes_used] {
         if a > 0 && b > 0 {

@@ -202,7 +202,7 @@ fn align_with_paragraphs(
     let band = Band::around(&path, nz, ne, 5);
     let rates = learn::rates(&f, &first, model.p_true);
     let mut scorer = Scorer::new(&f, model, zp, ep, Some(&rates));
-    let beads = search::viterbi_with_posteriors(&mut scorer, &band)
+    let beads = search::best_expected(&mut scorer, &band)
         .into_iter()
         .map(|((i, a, j, b), p)| Bead {
             zh: i..i + a,

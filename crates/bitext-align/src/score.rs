@@ -43,7 +43,7 @@ const LEXICAL_WEIGHT: f32 = 0.5;
 /// Weight of the length log-likelihood ratio.
 const LENGTH_WEIGHT: f32 = 1.4;
 /// Log prior of leaving one sentence unmatched.
-const SKIP: f32 = -10.0;
+const SKIP: f32 = -7.0;
 
 /// Log prior of a shape, relative to 1-1; symmetric in the two languages.
 pub(crate) fn default_prior(a: usize, b: usize) -> f32 {
@@ -77,6 +77,13 @@ pub(crate) struct Model {
     pub end_quotes: [[f32; END_MARKS]; END_MARKS],
     pub end_marks: [[f32; END_MARKS]; END_MARKS],
     pub start_quotes: [[f32; END_MARKS]; END_MARKS],
+    /// Quotations left open (or closed) by each side of a bead: see [`quote_class`].
+    pub quote_balance: [[f32; END_MARKS]; END_MARKS],
+}
+
+/// Quotations a bead's side opens minus those it closes, as a class: 0 closes, 1 balanced, 2 opens.
+pub(crate) fn quote_class(depth: &[i32], start: usize, end: usize) -> u8 {
+    (depth[end] - depth[start]).clamp(-1, 1) as u8 + 1
 }
 
 impl Model {
@@ -93,6 +100,7 @@ impl Model {
             end_quotes: [[0.0; END_MARKS]; END_MARKS],
             end_marks: [[0.0; END_MARKS]; END_MARKS],
             start_quotes: [[0.0; END_MARKS]; END_MARKS],
+            quote_balance: [[0.0; END_MARKS]; END_MARKS],
         }
     }
 }
@@ -522,6 +530,11 @@ impl<'f> Scorer<'f> {
             f.en_end_quote[j1 - 1],
         ) + at(&m.end_marks, f.zh_end_mark[i1 - 1], f.en_end_mark[j1 - 1])
             + at(&m.start_quotes, f.zh_start_quote[i0], f.en_start_quote[j0])
+            + at(
+                &m.quote_balance,
+                quote_class(&f.zh_quote_depth, i0, i1),
+                quote_class(&f.en_quote_depth, j0, j1),
+            )
     }
 
     fn paragraphs(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {

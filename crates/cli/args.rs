@@ -179,7 +179,8 @@ Formats (default: beads; with -o, the file's extension when it names one):
 Batch:
   --batch PAIRS aligns every pair listed in PAIRS, one a line: the two files
   separated by a tab, and optionally a third field naming the output (paths are
-  relative to PAIRS' directory; # starts a comment). -o DIR receives one output
+  relative to PAIRS' directory; # at the start of a line or after white space
+  starts a comment, so a path may contain #). -o DIR receives one output
   per pair (NAME.tmx by default) and all.tmx, every pair's units merged. Pairs
   run in parallel; a pair that fails is reported and the others go on.
 

@@ -277,13 +277,26 @@ struct Pair {
     name: String,
 }
 
+/// A line without its comment: `#` at the start or after white space, as in a shell, so that a
+/// path may contain `#` (`notes#2.txt`).
+fn strip_comment(line: &str) -> &str {
+    let mut previous = None;
+    for (at, c) in line.char_indices() {
+        if c == '#' && previous.is_none_or(char::is_whitespace) {
+            return &line[..at];
+        }
+        previous = Some(c);
+    }
+    line
+}
+
 fn read_pairs(path: &Path) -> anyhow::Result<Vec<Pair>> {
     let doc = Document::read(path)?;
     let dir = path.parent().unwrap_or(Path::new(""));
     let mut pairs: Vec<Pair> = Vec::new();
     for (k, line) in doc.text().lines().enumerate() {
         let line_no = k + 1;
-        let content = line.split('#').next().unwrap_or("").trim_end();
+        let content = strip_comment(line).trim_end();
         if content.trim().is_empty() {
             continue;
         }

@@ -8,6 +8,22 @@ pub fn stdout() -> BufWriter<std::io::StdoutLock<'static>> {
     BufWriter::new(std::io::stdout().lock())
 }
 
+/// Writes `bytes` to standard output.
+pub fn print(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = stdout();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+/// An error when `path` exists and `--force` was not given: called before any work is done, and
+/// again by [`write_atomic`].
+pub fn refuse_existing(path: &Path, force: bool) -> anyhow::Result<()> {
+    if path.exists() && !force {
+        bail!("{} exists; use --force to overwrite it", path.display());
+    }
+    Ok(())
+}
+
 /// Prints an error and its causes to stderr.
 pub fn print_error(err: &anyhow::Error) {
     let mut stderr = anstream::stderr().lock();
@@ -33,9 +49,7 @@ pub fn warn(message: &str) {
 /// directory, renamed over the target. Refuses to replace an existing file
 /// unless `force`.
 pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> anyhow::Result<()> {
-    if path.exists() && !force {
-        bail!("{} exists; use --force to overwrite it", path.display());
-    }
+    refuse_existing(path, force)?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

@@ -106,15 +106,15 @@ fn starts_with_quote(text: &str) -> bool {
 /// after a final mark or comma (`do you?' said`), so that apostrophes (`Lin's`, `boys'`) count as
 /// neither.
 fn quote_balance(text: &str) -> i32 {
-    let chars: Vec<char> = text.chars().collect();
     let mut net = 0;
-    for (k, &c) in chars.iter().enumerate() {
+    let mut before: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let after = chars.peek().copied();
         net += match c {
             '“' | '「' | '『' => 1,
             '”' | '」' | '』' => -1,
             '"' | '\'' | '‘' | '’' => {
-                let before = k.checked_sub(1).map(|b| chars[b]);
-                let after = chars.get(k + 1).copied();
                 let opens = c != '’'
                     && before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—'))
                     && after.is_some_and(|a| a.is_alphanumeric());
@@ -127,6 +127,7 @@ fn quote_balance(text: &str) -> i32 {
             }
             _ => 0,
         };
+        before = Some(c);
     }
     net
 }

@@ -205,9 +205,7 @@ impl OutputArgs {
     /// now, before any work, when `-o` exists and `--force` is not given.
     pub(crate) fn resolve(&self, default: AlignFormat) -> anyhow::Result<AlignFormat> {
         if let Some(path) = &self.output {
-            if path.exists() && !self.force {
-                bail!("{} exists; use --force to overwrite it", path.display());
-            }
+            output::refuse_existing(path, self.force)?;
         }
         Ok(self
             .format
@@ -222,7 +220,6 @@ impl OutputArgs {
         units: &[Unit],
         opts: &UnitArgs,
     ) -> anyhow::Result<()> {
-        use std::io::Write;
         let mut notes = Vec::new();
         let bytes = render(format, units, opts, &mut notes);
         for n in &notes {
@@ -231,12 +228,7 @@ impl OutputArgs {
         match &self.output {
             Some(path) => output::write_atomic(path, &bytes, self.force)
                 .with_context(|| format!("cannot write {}", path.display())),
-            None => {
-                let mut out = output::stdout();
-                out.write_all(&bytes)?;
-                out.flush()?;
-                Ok(())
-            }
+            None => Ok(output::print(&bytes)?),
         }
     }
 }
@@ -358,13 +350,12 @@ fn batch(args: &AlignArgs, pairs_path: &Path) -> anyhow::Result<ExitStatus> {
     let out_path = |name: &str| dir.join(format!("{name}.{}", format.extension()));
     let merged_path = dir.join("all.tmx");
     if !args.out.force {
-        let existing = pairs
+        for p in pairs
             .iter()
             .map(|p| out_path(&p.name))
             .chain([merged_path.clone()])
-            .find(|p| p.exists());
-        if let Some(p) = existing {
-            bail!("{} exists; use --force to overwrite it", p.display());
+        {
+            output::refuse_existing(&p, false)?;
         }
     }
 

@@ -62,9 +62,7 @@ pub fn import(args: ImportArgs) -> anyhow::Result<ExitStatus> {
         args.input.display()
     );
     let Some(out) = &args.output else {
-        let mut o = crate::output::stdout();
-        o.write_all(write::to_toml(&concepts, &header).as_bytes())?;
-        o.flush()?;
+        crate::output::print(write::to_toml(&concepts, &header).as_bytes())?;
         return Ok(ExitStatus::Success);
     };
     if out.exists() && !args.force {
@@ -112,9 +110,7 @@ pub fn export(args: GlossaryExportArgs) -> anyhow::Result<ExitStatus> {
         },
     };
     if let Some(out) = &args.output {
-        if out.exists() && !args.force {
-            anyhow::bail!("{} exists; use --force to overwrite it", out.display());
-        }
+        crate::output::refuse_existing(out, args.force)?;
     }
     let glossary = Glossary::load(&args.path)
         .with_context(|| format!("invalid glossary {}", args.path.display()))?;
@@ -134,11 +130,7 @@ pub fn export(args: GlossaryExportArgs) -> anyhow::Result<ExitStatus> {
                 out.display()
             ));
         }
-        None => {
-            let mut o = crate::output::stdout();
-            o.write_all(text.as_bytes())?;
-            o.flush()?;
-        }
+        None => crate::output::print(text.as_bytes())?,
     }
     Ok(ExitStatus::Success)
 }
@@ -182,9 +174,7 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<ExitStatus> {
         anyhow::bail!("--zh-only proposes Chinese terms without English: use --format tsv");
     }
     if let Some(out) = &args.output {
-        if out.exists() && !args.force {
-            anyhow::bail!("{} exists; use --force to overwrite it", out.display());
-        }
+        crate::output::refuse_existing(out, args.force)?;
     }
     let explicit_glossary = args.glossary != Path::new("glossary");
     let known = known_terms(&args.glossary, explicit_glossary)?;
@@ -332,11 +322,7 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<ExitStatus> {
             crate::output::write_atomic(path, out.as_bytes(), args.force)?;
             crate::output::note(&format!("wrote candidates to {}", path.display()));
         }
-        None => {
-            let mut o = crate::output::stdout();
-            o.write_all(out.as_bytes())?;
-            o.flush()?;
-        }
+        None => crate::output::print(out.as_bytes())?,
     }
     Ok(ExitStatus::Success)
 }

@@ -2,27 +2,32 @@
 //! table of word pairs that keep appearing in the same beads.
 
 use crate::features::{Features, END_MARKS};
-use crate::score::{default_prior, quote_class, Model, Rates, Scorer, SHAPES};
+use crate::score::{default_prior, quote_class, Model, Rates, SHAPES};
 
 type Beads = [(usize, usize, usize, usize)];
 
-/// Match rates of true and false beads, length ratio and deviation, measured on a first alignment.
-pub(crate) fn model(f: &Features, beads: &Beads, ratio: f32, shapes_used: usize) -> Model {
+/// Match rate of true beads, length ratio and deviation, measured on a first alignment whose
+/// token matches are `matches`.
+pub(crate) fn model(
+    f: &Features,
+    beads: &Beads,
+    matches: &Matches,
+    ratio: f32,
+    shapes_used: usize,
+) -> Model {
     let guess = Model::new(0.45, ratio, 0.3);
-    let mut scorer = Scorer::new(f, guess, None, None, None);
     let matched: Vec<_> = beads.iter().filter(|b| b.1 > 0 && b.3 > 0).collect();
     if matched.len() < 10 {
         return guess;
     }
-    let (mut hits, mut tokens) = (0u64, 0u64);
     let (mut zh_chars, mut en_chars) = (0.0f32, 0.0f32);
     for &&(i, a, j, b) in &matched {
-        let e = scorer.evidence(i, i + a, j, j + b);
-        hits += u64::from(e.hits);
-        tokens += u64::from(e.tokens);
         zh_chars += f.zh_len[i..i + a].iter().sum::<f32>();
         en_chars += f.en_len[j..j + b].iter().sum::<f32>();
     }
+    let sum = |v: &[u32]| v.iter().map(|&x| u64::from(x)).sum::<u64>();
+    let hits = sum(&matches.zh_hit) + sum(&matches.en_hit);
+    let tokens = sum(&matches.zh_seen) + sum(&matches.en_seen);
     let p_true = hits as f32 / tokens.max(1) as f32;
     let ratio = (en_chars + 1.0) / (zh_chars + 1.0);
     // Spread of the log length ratio over 1-1 beads.
@@ -233,14 +238,23 @@ fn ibm1(
     added
 }
 
-/// How often each token found a partner in the beads of a first alignment, shrunk towards
-/// `p_true` with a few pseudo-observations.
-pub(crate) fn rates(f: &Features, beads: &Beads, p_true: f32) -> Rates {
-    const PSEUDO: f32 = 2.0;
-    let mut zh_seen = vec![0u32; f.types.len()];
-    let mut zh_hit = vec![0u32; f.types.len()];
-    let mut en_seen = vec![0u32; f.n_ids];
-    let mut en_hit = vec![0u32; f.n_ids];
+/// Per token (Chinese type or English id): in how many places of a first alignment's matched
+/// beads it stood (`seen`) and found a partner on the other side (`hit`).
+pub(crate) struct Matches {
+    zh_seen: Vec<u32>,
+    zh_hit: Vec<u32>,
+    en_seen: Vec<u32>,
+    en_hit: Vec<u32>,
+}
+
+/// Counts the token matches of the beads of a first alignment.
+pub(crate) fn matches(f: &Features, beads: &Beads) -> Matches {
+    let mut m = Matches {
+        zh_seen: vec![0; f.types.len()],
+        zh_hit: vec![0; f.types.len()],
+        en_seen: vec![0; f.n_ids],
+        en_hit: vec![0; f.n_ids],
+    };
     let mut en_mark = vec![u32::MAX; f.n_ids];
     let mut zh_mark = vec![u32::MAX; f.n_ids];
     for (k, &(i, a, j, b)) in beads.iter().enumerate() {
@@ -256,35 +270,36 @@ pub(crate) fn rates(f: &Features, beads: &Beads, p_true: f32) -> Rates {
             if tr.is_empty() {
                 continue;
             }
-            zh_seen[t as usize] += 1;
+            m.zh_seen[t as usize] += 1;
             let mut hit = false;
             for &id in tr {
                 hit |= en_mark[id as usize] == k;
                 zh_mark[id as usize] = k;
             }
-            zh_hit[t as usize] += u32::from(hit);
+            m.zh_hit[t as usize] += u32::from(hit);
         }
         for &id in f.en_ids[j..j + b].iter().flatten() {
             if f.reachable[id as usize] {
-                en_seen[id as usize] += 1;
-                en_hit[id as usize] += u32::from(zh_mark[id as usize] == k);
+                m.en_seen[id as usize] += 1;
+                m.en_hit[id as usize] += u32::from(zh_mark[id as usize] == k);
             }
         }
     }
-    let rate = |hit: u32, seen: u32| {
-        ((hit as f32 + PSEUDO * p_true) / (seen as f32 + PSEUDO)).clamp(0.05, 0.95)
+    m
+}
+
+/// How often each token found a partner, shrunk towards `p_true` with a few pseudo-observations.
+pub(crate) fn rates(m: &Matches, p_true: f32) -> Rates {
+    const PSEUDO: f32 = 2.0;
+    let rate = |hit: &[u32], seen: &[u32]| -> Vec<f32> {
+        hit.iter()
+            .zip(seen)
+            .map(|(&h, &s)| ((h as f32 + PSEUDO * p_true) / (s as f32 + PSEUDO)).clamp(0.05, 0.95))
+            .collect()
     };
     Rates {
-        zh: zh_hit
-            .iter()
-            .zip(&zh_seen)
-            .map(|(&h, &s)| rate(h, s))
-            .collect(),
-        en: en_hit
-            .iter()
-            .zip(&en_seen)
-            .map(|(&h, &s)| rate(h, s))
-            .collect(),
+        zh: rate(&m.zh_hit, &m.zh_seen),
+        en: rate(&m.en_hit, &m.en_seen),
     }
 }
 

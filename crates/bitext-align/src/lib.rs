@@ -194,13 +194,14 @@ fn align_with_paragraphs(
     if options.learn {
         learn::table(&mut f, &first);
     }
-    let model = learn::model(&f, &first, ratio, shapes);
+    let matches = learn::matches(&f, &first);
+    let model = learn::model(&f, &first, &matches, ratio, shapes);
     let path: Vec<(usize, usize)> = first
         .iter()
         .flat_map(|&(i, a, j, b)| [(i, j), (i + a, j + b)])
         .collect();
     let band = Band::around(&path, nz, ne, 5);
-    let rates = learn::rates(&f, &first, model.p_true);
+    let rates = learn::rates(&matches, model.p_true);
     let mut scorer = Scorer::new(&f, model, zp, ep, Some(&rates));
     let beads = search::best_expected(&mut scorer, &band)
         .into_iter()

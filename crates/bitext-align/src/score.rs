@@ -196,15 +196,6 @@ const SIGMA_FALSE: f32 = 1.0;
 /// Penalty for a bead that breaks paragraph structure.
 const PARAGRAPH: f32 = 1.5;
 
-/// Lexical evidence in a bead.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Evidence {
-    pub hits: u32,
-    pub tokens: u32,
-    /// Log-likelihood ratio of the hits and misses.
-    pub llr: f32,
-}
-
 /// At most this many tokens a sentence take part in the lexical evidence (bits of a mask).
 const MAX_TOKENS: usize = 64;
 
@@ -349,7 +340,7 @@ fn miss_sums(sentences: &[Vec<u32>], miss: &[[f32; SIDES]]) -> Vec<[f32; SIDES]>
         .collect()
 }
 
-/// Scores beads, reusing marker arrays between calls.
+/// Scores beads.
 pub(crate) struct Scorer<'f> {
     pub f: &'f Features,
     pub model: Model,
@@ -363,9 +354,6 @@ pub(crate) struct Scorer<'f> {
     ln_en: Vec<f32>,
     ln_zh: Vec<f32>,
     ln_sigmas: f32,
-    en_mark: Vec<u32>,
-    zh_mark: Vec<u32>,
-    stamp: u32,
     /// Paragraph starts, when both sides have paragraphs.
     zh_par: Option<&'f [bool]>,
     en_par: Option<&'f [bool]>,
@@ -396,9 +384,6 @@ impl<'f> Scorer<'f> {
                 .map(|n| (model.ratio * n as f32 + LEN_K).ln())
                 .collect(),
             ln_sigmas: (SIGMA_FALSE / model.sigma).ln(),
-            en_mark: vec![0; f.n_ids],
-            zh_mark: vec![0; f.n_ids],
-            stamp: 0,
             zh_par,
             en_par,
         }
@@ -445,59 +430,40 @@ impl<'f> Scorer<'f> {
         llr
     }
 
-    /// Lexical evidence of zh sentences `i0..i1` against en sentences `j0..j1`.
-    pub(crate) fn evidence(&mut self, i0: usize, i1: usize, j0: usize, j1: usize) -> Evidence {
-        self.stamp = self.stamp.wrapping_add(1);
-        if self.stamp == 0 {
-            self.en_mark.fill(0);
-            self.zh_mark.fill(0);
-            self.stamp = 1;
-        }
-        let stamp = self.stamp;
-        let f = self.f;
-        for ids in &f.en_ids[j0..j1] {
-            for &id in ids {
-                self.en_mark[id as usize] = stamp;
-            }
-        }
-        let mut e = Evidence::default();
-        let w = &self.weights;
+    /// The lexical log-likelihood ratio of zh sentences `i0..i1` against en sentences `j0..j1`,
+    /// computed from the tokens rather than the pair masks (for the test of [`Self::lexical`]).
+    #[cfg(test)]
+    fn lexical_direct(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
+        let (f, w) = (self.f, &self.weights);
+        let en: std::collections::HashSet<u32> =
+            f.en_ids[j0..j1].iter().flatten().copied().collect();
+        let mut zh = std::collections::HashSet::new();
         let (a, b) = ((i1 - i0).min(SIDES - 1), (j1 - j0).min(SIDES - 1));
-        for toks in &f.zh_tokens[i0..i1] {
-            for &t in toks {
-                let tr = &f.types[t as usize];
-                if tr.is_empty() {
-                    continue;
-                }
-                e.tokens += 1;
-                let mut hit = false;
-                for &id in tr {
-                    hit |= self.en_mark[id as usize] == stamp;
-                    self.zh_mark[id as usize] = stamp;
-                }
-                e.hits += u32::from(hit);
-                e.llr += if hit {
-                    w.zh_hit[t as usize][b]
+        let mut llr = 0.0;
+        for &t in f.zh_tokens[i0..i1].iter().flatten() {
+            let tr = &f.types[t as usize];
+            if tr.is_empty() {
+                continue;
+            }
+            zh.extend(tr.iter().copied());
+            let hit = tr.iter().any(|id| en.contains(id));
+            llr += if hit {
+                w.zh_hit[t as usize][b]
+            } else {
+                w.zh_miss[t as usize][b]
+            };
+        }
+        for &id in f.en_ids[j0..j1].iter().flatten() {
+            if f.reachable[id as usize] {
+                let hit = zh.contains(&id);
+                llr += if hit {
+                    w.en_hit[id as usize][a]
                 } else {
-                    w.zh_miss[t as usize][b]
+                    w.en_miss[id as usize][a]
                 };
             }
         }
-        for ids in &f.en_ids[j0..j1] {
-            for &id in ids {
-                if f.reachable[id as usize] {
-                    let hit = self.zh_mark[id as usize] == stamp;
-                    e.tokens += 1;
-                    e.hits += u32::from(hit);
-                    e.llr += if hit {
-                        w.en_hit[id as usize][a]
-                    } else {
-                        w.en_miss[id as usize][a]
-                    };
-                }
-            }
-        }
-        e
+        llr
     }
 
     /// Log-likelihood ratio of the length of a bead.
@@ -569,13 +535,12 @@ impl<'f> Scorer<'f> {
 
     /// The same score, computed directly (for tests and for beads outside a prepared band).
     #[cfg(test)]
-    pub(crate) fn score_direct(&mut self, i0: usize, a: usize, j0: usize, b: usize) -> f32 {
+    pub(crate) fn score_direct(&self, i0: usize, a: usize, j0: usize, b: usize) -> f32 {
         if a == 0 || b == 0 {
             return self.model.prior[a][b] * (a + b) as f32;
         }
         let (i1, j1) = (i0 + a, j0 + b);
-        let e = self.evidence(i0, i1, j0, j1);
-        LEXICAL_WEIGHT * e.llr
+        LEXICAL_WEIGHT * self.lexical_direct(i0, i1, j0, j1)
             + self.edges(i0, i1, j0, j1)
             + self.length(i0, i1, j0, j1)
             + self.model.prior[a][b]

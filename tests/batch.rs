@@ -1,13 +1,8 @@
 //! Batch alignment and the TMX round trip, through the binary.
 
 use std::path::Path;
-use std::process::Command;
 
-fn bitext() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_bitext"));
-    c.env("SOURCE_DATE_EPOCH", "1795000000");
-    c
-}
+use crate::bitext;
 
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(name)

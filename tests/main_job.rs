@@ -3,12 +3,9 @@
 //! renderings.
 
 use std::path::Path;
-use std::process::Command;
 
 fn check_corpus(extra: &[&str]) -> (i32, serde_json::Value) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new(env!("CARGO_BIN_EXE_bitext"))
-        .current_dir(root)
+    let out = crate::bitext()
         .args(["check", "corpus", "--format", "json"])
         .args(extra)
         .output()
@@ -127,7 +124,7 @@ fn committed_baseline_makes_ci_pass_and_a_new_fault_fails_it() {
     let text = std::fs::read_to_string(&doc).unwrap();
     let run = |text: &str| {
         std::fs::write(&doc, text).unwrap();
-        Command::new(env!("CARGO_BIN_EXE_bitext"))
+        crate::bitext()
             .current_dir(dir.path())
             .args(["check", "corpus", "-g"])
             .arg(root.join("glossary"))

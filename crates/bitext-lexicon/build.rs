@@ -20,14 +20,21 @@ use std::path::PathBuf;
 use chinese_dictionary::WordEntry;
 
 const STOPWORDS: &str = include_str!("src/stopwords.txt");
+const CONNECTIVES: &str = include_str!("src/connectives.txt");
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=src/stopwords.txt");
+    println!("cargo::rerun-if-changed=src/connectives.txt");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"));
 
     let entries = reach_all_entries();
-    let stopwords: HashSet<&str> = STOPWORDS.split_whitespace().collect();
+    // Connectives stay: 所以 → "so", 如果 → "if" are evidence for the aligner.
+    let connectives: HashSet<&str> = CONNECTIVES.split_whitespace().collect();
+    let stopwords: HashSet<&str> = STOPWORDS
+        .split_whitespace()
+        .filter(|w| !connectives.contains(w))
+        .collect();
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
 
     let mut by_word: BTreeMap<&str, Vec<&WordEntry>> = BTreeMap::new();

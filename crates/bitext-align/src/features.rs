@@ -196,7 +196,7 @@ fn en_raw(text: &str) -> EnRaw {
             }
         }
         previous = Some((w, k == 0));
-        if english::is_stopword(&lower) || lower.chars().count() < 2 {
+        if english::is_alignment_stopword(&lower) || lower.chars().count() < 2 {
             continue;
         }
         stems.push(english::stem(english::base_form(&lower).unwrap_or(&lower)));

@@ -2,7 +2,7 @@
 //! table of word pairs that keep appearing in the same beads.
 
 use crate::features::{Features, END_MARKS};
-use crate::score::{default_prior, quote_class, Model, Rates, SHAPES};
+use crate::score::{default_prior, quote_class, Model, Rates, Spread, LEN_K, SHAPES};
 
 type Beads = [(usize, usize, usize, usize)];
 
@@ -30,18 +30,20 @@ pub(crate) fn model(
     let tokens = sum(&matches.zh_seen) + sum(&matches.en_seen);
     let p_true = hits as f32 / tokens.max(1) as f32;
     let ratio = (en_chars + 1.0) / (zh_chars + 1.0);
-    // Spread of the log length ratio over 1-1 beads.
-    let mut sum2 = 0.0f32;
-    let mut n = 0.0f32;
-    for &&(i, a, j, b) in &matched {
-        if a == 1 && b == 1 {
-            let d = ((f.en_len[j] + 8.0) / (ratio * f.zh_len[i] + 8.0)).ln();
-            sum2 += d * d;
-            n += 1.0;
-        }
-    }
-    let sigma = if n >= 10.0 { (sum2 / n).sqrt() } else { 0.3 };
-    let mut model = Model::new(p_true, ratio, sigma);
+    // Spread of the log length ratio over 1-1 beads, by length.
+    let points: Vec<(f32, f32)> = matched
+        .iter()
+        .filter(|b| b.1 == 1 && b.3 == 1)
+        .map(|&&(i, _, j, _)| {
+            let (zh, en) = (f.zh_len[i], f.en_len[j]);
+            (
+                0.5 * (ratio * zh + en),
+                ((en + LEN_K) / (ratio * zh + LEN_K)).ln(),
+            )
+        })
+        .collect();
+    let mut model = Model::new(p_true, ratio, 0.3);
+    model.spread = Spread::fit(&points);
     // Shape priors: how often the first pass used each shape, smoothed towards the defaults with
     // PSEUDO beads, so that a translator who splits sentences makes 1-2 cheaper (and one who
     // joins them, 2-1).

@@ -69,7 +69,7 @@ pub(crate) struct Model {
     /// Probability that a token of a true bead finds its partner.
     pub p_true: f32,
     pub ratio: f32,
-    pub sigma: f32,
+    pub spread: Spread,
     /// Log prior of each shape (a, b) relative to 1-1, per sentence for 1-0 and 0-1.
     pub prior: [[f32; SIDES]; SIDES],
     /// Log-likelihood ratios, learned, of how the edges of the two sides agree: closing quotes at
@@ -79,6 +79,71 @@ pub(crate) struct Model {
     pub start_quotes: [[f32; END_MARKS]; END_MARKS],
     /// Quotations left open (or closed) by each side of a bead: see [`quote_class`].
     pub quote_balance: [[f32; END_MARKS]; END_MARKS],
+}
+
+/// How the log length ratio `d` of true beads spreads around its mean. Both depend on the bead's
+/// length L (English characters, the two sides averaged): a short sentence's translation varies
+/// more in relative length than a long one's, and it is often relatively shorter.
+/// mean = `mean + slope·(ln L − ln_l0)`, variance = `var0 + var1 / L`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Spread {
+    pub mean: f32,
+    pub slope: f32,
+    pub ln_l0: f32,
+    pub var0: f32,
+    pub var1: f32,
+}
+
+impl Spread {
+    /// The same deviation `sigma` at every length.
+    pub(crate) fn constant(sigma: f32) -> Spread {
+        Spread {
+            mean: 0.0,
+            slope: 0.0,
+            ln_l0: 0.0,
+            var0: sigma.clamp(0.1, 1.0).powi(2),
+            var1: 0.0,
+        }
+    }
+
+    /// Fits the spread to the (L, d) of true beads: the mean by least squares on ln L, then the
+    /// squared residuals by least squares on 1/L. A document too short for two parameters each gets
+    /// the constant spread of its beads.
+    pub(crate) fn fit(points: &[(f32, f32)]) -> Spread {
+        let n = points.len() as f32;
+        if points.len() < 10 {
+            return Spread::constant(0.3);
+        }
+        let rms = (points.iter().map(|p| p.1 * p.1).sum::<f32>() / n).sqrt();
+        if points.len() < 30 {
+            return Spread::constant(rms);
+        }
+        let line = |xy: &mut dyn Iterator<Item = (f32, f32)>| -> (f32, f32, f32) {
+            let xy: Vec<(f32, f32)> = xy.collect();
+            let xbar = xy.iter().map(|p| p.0).sum::<f32>() / n;
+            let ybar = xy.iter().map(|p| p.1).sum::<f32>() / n;
+            let sxx: f32 = xy.iter().map(|p| (p.0 - xbar).powi(2)).sum();
+            let sxy: f32 = xy.iter().map(|p| (p.0 - xbar) * (p.1 - ybar)).sum();
+            let slope = if sxx > 0.0 { sxy / sxx } else { 0.0 };
+            (xbar, ybar, slope)
+        };
+        let (ln_l0, mean, slope) = line(&mut points.iter().map(|&(l, d)| (l.max(1.0).ln(), d)));
+        let slope = slope.clamp(-0.5, 0.5);
+        let residual = |&(l, d): &(f32, f32)| d - mean - slope * (l.max(1.0).ln() - ln_l0);
+        let (u0, v0, var1) = line(
+            &mut points
+                .iter()
+                .map(|p| (1.0 / p.0.max(1.0), residual(p).powi(2))),
+        );
+        let var1 = var1.max(0.0);
+        Spread {
+            mean,
+            slope,
+            ln_l0,
+            var0: (v0 - var1 * u0).max(0.01),
+            var1,
+        }
+    }
 }
 
 /// Quotations a bead's side opens minus those it closes, as a class: 0 closes, 1 balanced, 2 opens.
@@ -95,7 +160,7 @@ impl Model {
         Model {
             p_true: p_true.clamp(0.1, 0.95),
             ratio: ratio.clamp(0.2, 20.0),
-            sigma: sigma.clamp(0.1, 1.0),
+            spread: Spread::constant(sigma),
             prior,
             end_quotes: [[0.0; END_MARKS]; END_MARKS],
             end_marks: [[0.0; END_MARKS]; END_MARKS],
@@ -190,7 +255,7 @@ impl Weights {
 }
 
 /// Smoothing of the length ratio, in characters.
-const LEN_K: f32 = 8.0;
+pub(crate) const LEN_K: f32 = 8.0;
 /// Deviation of the log length ratio of false beads.
 const SIGMA_FALSE: f32 = 1.0;
 /// Penalty for a bead that breaks paragraph structure.
@@ -350,10 +415,9 @@ pub(crate) struct Scorer<'f> {
     zh_base: Vec<[f32; SIDES]>,
     en_base: Vec<[f32; SIDES]>,
     pairs: Option<Pairs>,
-    /// ln(en + k) and ln(ratio·zh + k) for lengths below 4096 characters, and ln(σ_false/σ).
+    /// ln(en + k) and ln(ratio·zh + k) for lengths below 4096 characters.
     ln_en: Vec<f32>,
     ln_zh: Vec<f32>,
-    ln_sigmas: f32,
     /// Paragraph starts, when both sides have paragraphs.
     zh_par: Option<&'f [bool]>,
     en_par: Option<&'f [bool]>,
@@ -383,7 +447,6 @@ impl<'f> Scorer<'f> {
             ln_zh: (0..4096)
                 .map(|n| (model.ratio * n as f32 + LEN_K).ln())
                 .collect(),
-            ln_sigmas: (SIGMA_FALSE / model.sigma).ln(),
             zh_par,
             en_par,
         }
@@ -482,8 +545,13 @@ impl<'f> Scorer<'f> {
             .copied()
             .unwrap_or_else(|| (self.model.ratio * zh + LEN_K).ln());
         let d = ln_en - ln_zh;
-        let s = self.model.sigma;
-        LENGTH_WEIGHT * (-0.5 * (d / s).powi(2) + 0.5 * (d / SIGMA_FALSE).powi(2) + self.ln_sigmas)
+        let spread = &self.model.spread;
+        let l = (0.5 * (self.model.ratio * zh + en)).max(1.0);
+        let mean = spread.mean + spread.slope * (l.ln() - spread.ln_l0);
+        let var = spread.var0 + spread.var1 / l;
+        LENGTH_WEIGHT
+            * (-0.5 * (d - mean).powi(2) / var + 0.5 * (d / SIGMA_FALSE).powi(2) + SIGMA_FALSE.ln()
+                - 0.5 * var.ln())
     }
 
     /// How the ends of the two sides agree: closing quotes, final marks.
@@ -586,6 +654,50 @@ mod tests {
         // The true 1-1 beads score above their neighbours.
         assert!(scorer.score(1, 1, 1, 1) > scorer.score(1, 1, 2, 1));
         assert!(scorer.score(2, 1, 2, 1) > scorer.score(2, 1, 1, 1));
+    }
+
+    #[test]
+    fn spread_fit_recovers_a_length_dependent_spread() {
+        // Each length twice, the mean ± the deviation: the fit is exact.
+        let mut points = Vec::new();
+        for k in 0..40 {
+            let l = 10.0 + 15.0 * k as f32;
+            let mean = 0.1 * (l.ln() - 4.0);
+            let dev = (0.02 + 2.0 / l).sqrt();
+            points.push((l, mean + dev));
+            points.push((l, mean - dev));
+        }
+        let s = Spread::fit(&points);
+        assert!((s.slope - 0.1).abs() < 1e-3, "{s:?}");
+        assert!((s.var1 - 2.0).abs() < 1e-2, "{s:?}");
+        assert!((s.var0 - 0.02).abs() < 1e-3, "{s:?}");
+        // Too few beads for a fit: a constant spread.
+        assert_eq!(Spread::fit(&points[..8]), Spread::constant(0.3));
+        assert_eq!(Spread::fit(&points[..20]).var1, 0.0);
+    }
+
+    #[test]
+    fn a_short_bead_may_stray_further_in_length() {
+        let zh = ["好。", "他们在山下的十四队干了整整一年的活。"];
+        let en = [
+            "All right, then, if that is what you want.",
+            "They worked for a whole year in the fourteenth production team, which was down the mountain and far from the town.",
+        ];
+        let f = Features::new(&zh, &en);
+        let mut model = Model::new(0.5, 3.0, 0.3);
+        model.spread = Spread {
+            mean: 0.0,
+            slope: 0.0,
+            ln_l0: 0.0,
+            var0: 0.02,
+            var1: 4.0,
+        };
+        let scorer = Scorer::new(&f, model, None, None, None);
+        let flat = Scorer::new(&f, Model::new(0.5, 3.0, 0.3), None, None, None);
+        // Both English sentences are longer than expected (log ratios 1.3 and 0.6): the spread that
+        // widens for short beads forgives the short one and is stricter with the long one.
+        assert!(scorer.length(0, 1, 0, 1) > flat.length(0, 1, 0, 1));
+        assert!(scorer.length(1, 2, 1, 2) < flat.length(1, 2, 1, 2));
     }
 
     #[test]

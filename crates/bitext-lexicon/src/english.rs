@@ -4,12 +4,24 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const STOPWORDS: &str = include_str!("stopwords.txt");
+const CONNECTIVES: &str = include_str!("connectives.txt");
 
 /// Whether a lowercased English word carries little meaning of its own ("the", "of", "thou").
 pub fn is_stopword(lower: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOPWORDS.split_whitespace().collect())
         .contains(lower)
+}
+
+/// Whether a lowercased English word is left out of alignment evidence: a stopword that is not a
+/// connective. Connectives ("because", "but", "if", "when", "then" …) are stopwords for terms, but
+/// a translator renders 因为, 但是, 如果, 当…时, 然后 with them closely enough for the aligner.
+pub fn is_alignment_stopword(lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    is_stopword(lower)
+        && !SET
+            .get_or_init(|| CONNECTIVES.split_whitespace().collect())
+            .contains(lower)
 }
 
 /// Irregular past forms and plurals, to their dictionary form (CC-CEDICT defines verbs as "to say").
@@ -198,6 +210,8 @@ mod tests {
         assert_eq!(stem("communities"), stem("community"));
         assert_eq!(stem("banners"), "banner");
         assert!(is_stopword("the") && !is_stopword("banner"));
+        assert!(is_stopword("because") && !is_alignment_stopword("because"));
+        assert!(is_alignment_stopword("the"));
     }
 
     #[test]

@@ -106,6 +106,18 @@ impl Spread {
         }
     }
 
+    /// At bead length `l`: the mean of d, the inverse of its variance, and the normalising term
+    /// ln σ_false − ½ ln variance of the log-likelihood ratio.
+    pub(crate) fn at(&self, l: f32) -> (f32, f32, f32) {
+        let l = l.max(1.0);
+        let var = self.var0 + self.var1 / l;
+        (
+            self.mean + self.slope * (l.ln() - self.ln_l0),
+            1.0 / var,
+            SIGMA_FALSE.ln() - 0.5 * var.ln(),
+        )
+    }
+
     /// Fits the spread to the (L, d) of true beads: the mean by least squares on ln L, then the
     /// squared residuals by least squares on 1/L. A document too short for two parameters each gets
     /// the constant spread of its beads.
@@ -418,6 +430,8 @@ pub(crate) struct Scorer<'f> {
     /// ln(en + k) and ln(ratio·zh + k) for lengths below 4096 characters.
     ln_en: Vec<f32>,
     ln_zh: Vec<f32>,
+    /// [`Spread::at`] for bead lengths below 4096 characters, rounded.
+    spread: Vec<(f32, f32, f32)>,
     /// Paragraph starts, when both sides have paragraphs.
     zh_par: Option<&'f [bool]>,
     en_par: Option<&'f [bool]>,
@@ -447,6 +461,7 @@ impl<'f> Scorer<'f> {
             ln_zh: (0..4096)
                 .map(|n| (model.ratio * n as f32 + LEN_K).ln())
                 .collect(),
+            spread: (0..4096).map(|l| model.spread.at(l as f32)).collect(),
             zh_par,
             en_par,
         }
@@ -545,13 +560,13 @@ impl<'f> Scorer<'f> {
             .copied()
             .unwrap_or_else(|| (self.model.ratio * zh + LEN_K).ln());
         let d = ln_en - ln_zh;
-        let spread = &self.model.spread;
-        let l = (0.5 * (self.model.ratio * zh + en)).max(1.0);
-        let mean = spread.mean + spread.slope * (l.ln() - spread.ln_l0);
-        let var = spread.var0 + spread.var1 / l;
+        let l = 0.5 * (self.model.ratio * zh + en);
+        let (mean, inv_var, norm) = match self.spread.get(l.round() as usize) {
+            Some(&v) => v,
+            None => self.model.spread.at(l),
+        };
         LENGTH_WEIGHT
-            * (-0.5 * (d - mean).powi(2) / var + 0.5 * (d / SIGMA_FALSE).powi(2) + SIGMA_FALSE.ln()
-                - 0.5 * var.ln())
+            * (-0.5 * (d - mean).powi(2) * inv_var + 0.5 * (d / SIGMA_FALSE).powi(2) + norm)
     }
 
     /// How the ends of the two sides agree: closing quotes, final marks.

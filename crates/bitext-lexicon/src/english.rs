@@ -14,8 +14,8 @@ pub fn is_stopword(lower: &str) -> bool {
 }
 
 /// Whether a lowercased English word is left out of alignment evidence: a stopword that is not a
-/// connective. Connectives ("because", "but", "if", "when", "then" …) are stopwords for terms, but
-/// a translator renders 因为, 但是, 如果, 当…时, 然后 with them closely enough for the aligner.
+/// connective. Connectives ("because", "but", "if", "so", "yet", "thus") are stopwords for terms,
+/// but a translator renders 因为, 但是, 如果, 所以 with them closely enough for the aligner.
 pub fn is_alignment_stopword(lower: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     is_stopword(lower)

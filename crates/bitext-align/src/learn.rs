@@ -15,7 +15,7 @@ pub(crate) fn model(
     ratio: f32,
     shapes_used: usize,
 ) -> Model {
-    let guess = Model::new(0.45, ratio, 0.3);
+    let guess = Model::new(0.45, ratio);
     let matched: Vec<_> = beads.iter().filter(|b| b.1 > 0 && b.3 > 0).collect();
     if matched.len() < 10 {
         return guess;
@@ -42,7 +42,7 @@ pub(crate) fn model(
             )
         })
         .collect();
-    let mut model = Model::new(p_true, ratio, 0.3);
+    let mut model = Model::new(p_true, ratio);
     model.spread = Spread::fit(&points);
     // Shape priors: how often the first pass used each shape, smoothed towards the defaults with
     // PSEUDO beads, so that a translator who splits sentences makes 1-2 cheaper (and one who

@@ -174,7 +174,7 @@ fn align_with_paragraphs(
     };
 
     // Pass 1: generic parameters, band around the anchors (or everything, when small).
-    let model = Model::new(0.45, ratio, 0.3);
+    let model = Model::new(0.45, ratio);
     // Small pairs: a very wide band around the anchors (an eighth of the longer side, at least 30
     // sentences) and every shape. Large ones: a band of 10 around the anchors, and only the eight
     // commonest shapes; the second pass has them all.

@@ -122,31 +122,22 @@ impl Spread {
     /// squared residuals by least squares on 1/L. A document too short for two parameters each gets
     /// the constant spread of its beads.
     pub(crate) fn fit(points: &[(f32, f32)]) -> Spread {
-        let n = points.len() as f32;
         if points.len() < 10 {
-            return Spread::constant(0.3);
+            return Spread::constant(SIGMA_TRUE);
         }
-        let rms = (points.iter().map(|p| p.1 * p.1).sum::<f32>() / n).sqrt();
         if points.len() < 30 {
-            return Spread::constant(rms);
+            let mean_square = points.iter().map(|p| p.1 * p.1).sum::<f32>() / points.len() as f32;
+            return Spread::constant(mean_square.sqrt());
         }
-        let line = |xy: &mut dyn Iterator<Item = (f32, f32)>| -> (f32, f32, f32) {
-            let xy: Vec<(f32, f32)> = xy.collect();
-            let xbar = xy.iter().map(|p| p.0).sum::<f32>() / n;
-            let ybar = xy.iter().map(|p| p.1).sum::<f32>() / n;
-            let sxx: f32 = xy.iter().map(|p| (p.0 - xbar).powi(2)).sum();
-            let sxy: f32 = xy.iter().map(|p| (p.0 - xbar) * (p.1 - ybar)).sum();
-            let slope = if sxx > 0.0 { sxy / sxx } else { 0.0 };
-            (xbar, ybar, slope)
-        };
-        let (ln_l0, mean, slope) = line(&mut points.iter().map(|&(l, d)| (l.max(1.0).ln(), d)));
+        let logs: Vec<(f32, f32)> = points.iter().map(|&(l, d)| (l.max(1.0).ln(), d)).collect();
+        let (ln_l0, mean, slope) = least_squares(&logs);
         let slope = slope.clamp(-0.5, 0.5);
-        let residual = |&(l, d): &(f32, f32)| d - mean - slope * (l.max(1.0).ln() - ln_l0);
-        let (u0, v0, var1) = line(
-            &mut points
-                .iter()
-                .map(|p| (1.0 / p.0.max(1.0), residual(p).powi(2))),
-        );
+        let squares: Vec<(f32, f32)> = points
+            .iter()
+            .zip(&logs)
+            .map(|(&(l, _), &(x, d))| (1.0 / l.max(1.0), (d - mean - slope * (x - ln_l0)).powi(2)))
+            .collect();
+        let (u0, v0, var1) = least_squares(&squares);
         let var1 = var1.max(0.0);
         Spread {
             mean,
@@ -158,13 +149,24 @@ impl Spread {
     }
 }
 
+/// The means of x and y, and the slope of the least-squares line of y on x (0 when x is constant).
+fn least_squares(xy: &[(f32, f32)]) -> (f32, f32, f32) {
+    let n = xy.len().max(1) as f32;
+    let xbar = xy.iter().map(|p| p.0).sum::<f32>() / n;
+    let ybar = xy.iter().map(|p| p.1).sum::<f32>() / n;
+    let sxx: f32 = xy.iter().map(|p| (p.0 - xbar).powi(2)).sum();
+    let sxy: f32 = xy.iter().map(|p| (p.0 - xbar) * (p.1 - ybar)).sum();
+    let slope = if sxx > 0.0 { sxy / sxx } else { 0.0 };
+    (xbar, ybar, slope)
+}
+
 /// Quotations a bead's side opens minus those it closes, as a class: 0 closes, 1 balanced, 2 opens.
 pub(crate) fn quote_class(depth: &[i32], start: usize, end: usize) -> u8 {
     (depth[end] - depth[start]).clamp(-1, 1) as u8 + 1
 }
 
 impl Model {
-    pub(crate) fn new(p_true: f32, ratio: f32, sigma: f32) -> Model {
+    pub(crate) fn new(p_true: f32, ratio: f32) -> Model {
         let mut prior = [[SKIP; SIDES]; SIDES];
         for &(a, b) in &SHAPES {
             prior[a][b] = default_prior(a, b);
@@ -172,7 +174,7 @@ impl Model {
         Model {
             p_true: p_true.clamp(0.1, 0.95),
             ratio: ratio.clamp(0.2, 20.0),
-            spread: Spread::constant(sigma),
+            spread: Spread::constant(SIGMA_TRUE),
             prior,
             end_quotes: [[0.0; END_MARKS]; END_MARKS],
             end_marks: [[0.0; END_MARKS]; END_MARKS],
@@ -268,6 +270,8 @@ impl Weights {
 
 /// Smoothing of the length ratio, in characters.
 pub(crate) const LEN_K: f32 = 8.0;
+/// Deviation of the log length ratio of true beads, before the pair's own is measured.
+const SIGMA_TRUE: f32 = 0.3;
 /// Deviation of the log length ratio of false beads.
 const SIGMA_FALSE: f32 = 1.0;
 /// Penalty for a bead that breaks paragraph structure.
@@ -649,7 +653,7 @@ mod tests {
             "I was on the fourteenth production team down the mountain, and she was on the fifteenth team up the mountain.",
         ];
         let f = Features::new(&zh, &en);
-        let mut scorer = Scorer::new(&f, Model::new(0.5, 3.0, 0.3), None, None, None);
+        let mut scorer = Scorer::new(&f, Model::new(0.5, 3.0), None, None, None);
         scorer.prepare(&Band::full(3, 3));
         for &(a, b) in &SHAPES {
             for i0 in 0..=3 - a.min(3) {
@@ -699,7 +703,7 @@ mod tests {
             "They worked for a whole year in the fourteenth production team, which was down the mountain and far from the town.",
         ];
         let f = Features::new(&zh, &en);
-        let mut model = Model::new(0.5, 3.0, 0.3);
+        let mut model = Model::new(0.5, 3.0);
         model.spread = Spread {
             mean: 0.0,
             slope: 0.0,
@@ -708,7 +712,7 @@ mod tests {
             var1: 4.0,
         };
         let scorer = Scorer::new(&f, model, None, None, None);
-        let flat = Scorer::new(&f, Model::new(0.5, 3.0, 0.3), None, None, None);
+        let flat = Scorer::new(&f, Model::new(0.5, 3.0), None, None, None);
         // Both English sentences are longer than expected (log ratios 1.3 and 0.6): the spread that
         // widens for short beads forgives the short one and is stricter with the long one.
         assert!(scorer.length(0, 1, 0, 1) > flat.length(0, 1, 0, 1));

@@ -77,7 +77,8 @@ pub(crate) fn model(
 }
 
 /// Adds to each Chinese word the English ids it keeps meeting in the first alignment's beads
-/// (Dice coefficient ≥ 0.5 over at least two beads), then recomputes reachability.
+/// (Dice coefficient ≥ 0.5 over at least three beads, twice as often as chance), then recomputes
+/// reachability.
 pub(crate) fn table(f: &mut Features, beads: &Beads) {
     let matched: Vec<_> = beads.iter().filter(|b| b.1 > 0 && b.3 > 0).collect();
     // The distinct word types and English ids of each bead.
@@ -115,6 +116,7 @@ pub(crate) fn table(f: &mut Features, beads: &Beads) {
     }
     // Dice ≥ 0.5 needs the two frequencies within a factor of 3 and a count of at least 2: other
     // pairs are never counted. Counting is a sort of packed (type, id) keys.
+    let n_beads = sides.len();
     let mut keys: Vec<u64> = Vec::new();
     for (types, ids) in &sides {
         for &t in types {
@@ -136,8 +138,9 @@ pub(crate) fn table(f: &mut Features, beads: &Beads) {
     for run in keys.chunk_by(|a, b| a == b) {
         let c = run.len() as u32;
         let (t, id) = ((run[0] >> 32) as u32, run[0] as u32);
-        let dice = 2.0 * c as f32 / (type_freq[t as usize] + id_freq[id as usize]) as f32;
-        if c >= 2 && dice >= 0.5 {
+        let (ft, fi) = (type_freq[t as usize], id_freq[id as usize]);
+        let dice = 2.0 * c as f32 / (ft + fi) as f32;
+        if c >= DICE_MIN_COUNT && dice >= 0.5 && above_chance(c, ft, fi, n_beads) {
             let tr = &mut f.types[t as usize];
             if let Err(at) = tr.binary_search(&id) {
                 tr.insert(at, id);
@@ -150,6 +153,21 @@ pub(crate) fn table(f: &mut Features, beads: &Beads) {
     }
 }
 
+/// Least number of beads where a Dice pair meets. In a document of a few hundred sentences, two
+/// words that meet twice are too often there by chance (a line quoted twice pairs each of its
+/// words with each of its translation's).
+const DICE_MIN_COUNT: u32 = 3;
+/// A pair joins the table only if its words share at least this many times as many beads as
+/// chance would give them: a particle found in every other bead (道 "said", 的) meets a name found
+/// in every third often enough for Dice and IBM Model 1, but no more often than by chance.
+const MIN_LIFT: f32 = 2.0;
+
+/// Whether a word in `ft` of `n` beads and an id in `fi` meet (in `c` beads) at least
+/// [`MIN_LIFT`] times as often as they would by chance.
+fn above_chance(c: u32, ft: u32, fi: u32, n: usize) -> bool {
+    c as f32 * n as f32 >= MIN_LIFT * ft as f32 * fi as f32
+}
+
 /// Least probability t(id | word) of a pair IBM Model 1 adds to the table.
 const IBM_MIN_T: f32 = 0.2;
 /// Least expected number of beads where the pair links.
@@ -159,9 +177,9 @@ const IBM_NULL: f32 = 0.2;
 
 /// IBM Model 1 over the first pass's beads: t(id | word) by five rounds of
 /// expectation-maximisation, an empty word taking what no word explains; pairs with
-/// t ≥ IBM_MIN_T over at least IBM_MIN_COUNT expected links join the table (the Dice table
-/// misses a word rendered several ways, whose Dice with each rendering stays low). Returns how
-/// many pairs were added.
+/// t ≥ IBM_MIN_T over at least IBM_MIN_COUNT expected links, meeting above chance, join the table
+/// (the Dice table misses a word rendered several ways, whose Dice with each rendering stays low).
+/// Returns how many pairs were added.
 fn ibm1(
     f: &mut Features,
     sides: &[(Vec<u32>, Vec<u32>)],
@@ -195,12 +213,16 @@ fn ibm1(
     }
     // Sorting by pair gives each distinct pair its index, and each slot its pair.
     occurrences.sort_unstable();
+    // `together`: in how many beads each pair meets.
     let mut keys: Vec<u64> = Vec::new();
+    let mut together: Vec<u32> = Vec::new();
     let mut pair_of = vec![0u32; occurrences.len()];
     for &(key, slot) in &occurrences {
         if keys.last() != Some(&key) {
             keys.push(key);
+            together.push(0);
         }
+        *together.last_mut().expect("a key was pushed") += 1;
         pair_of[slot as usize] = (keys.len() - 1) as u32;
     }
     drop(occurrences);
@@ -228,8 +250,14 @@ fn ibm1(
     }
     let mut added = 0;
     for (k, &key) in keys.iter().enumerate() {
-        if t[k] >= IBM_MIN_T && count[k] >= IBM_MIN_COUNT {
-            let (w, id) = ((key >> 32) as u32, key as u32);
+        let (w, id) = ((key >> 32) as u32, key as u32);
+        let chance = above_chance(
+            together[k],
+            type_freq[w as usize],
+            id_freq[id as usize],
+            sides.len(),
+        );
+        if t[k] >= IBM_MIN_T && count[k] >= IBM_MIN_COUNT && chance {
             let tr = &mut f.types[w as usize];
             if let Err(at) = tr.binary_search(&id) {
                 tr.insert(at, id);
@@ -329,4 +357,69 @@ fn association(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ids the table gives the Chinese word `word` after learning from 1-1 beads.
+    fn learned(zh: &[&str], en: &[&str], word: &str) -> Vec<u32> {
+        let mut f = Features::new(zh, en);
+        let beads: Vec<_> = (0..zh.len()).map(|i| (i, 1, i, 1)).collect();
+        let t = (0..f.types.len())
+            .find(|&t| f.type_text[t] == word)
+            .expect("the word is a token type");
+        let before = f.types[t].clone();
+        table(&mut f, &beads);
+        f.types[t]
+            .iter()
+            .copied()
+            .filter(|id| !before.contains(id))
+            .collect()
+    }
+
+    /// Twelve sentence pairs; `zh_word` in the first `together` Chinese sentences, "zorbly" in the
+    /// first `together` English ones.
+    fn pairs(together: usize) -> (Vec<String>, Vec<String>) {
+        let zh_filler = ["天空", "河流", "森林", "城市", "草原", "大海"];
+        let en_filler = ["sky", "river", "forest", "city", "grassland", "sea"];
+        (0..12)
+            .map(|k| {
+                let (z, e) = (zh_filler[k % 6], en_filler[k % 6]);
+                if k < together {
+                    (format!("乌龟和{z}。"), format!("A zorbly and a {e}."))
+                } else {
+                    (format!("这是{z}。"), format!("This is a {e}."))
+                }
+            })
+            .unzip()
+    }
+
+    #[test]
+    fn a_pair_met_three_times_is_learned_twice_is_chance() {
+        let (zh, en) = pairs(3);
+        let zh: Vec<&str> = zh.iter().map(String::as_str).collect();
+        let en: Vec<&str> = en.iter().map(String::as_str).collect();
+        assert_eq!(learned(&zh, &en, "乌龟").len(), 1);
+        let (zh, en) = pairs(2);
+        let zh: Vec<&str> = zh.iter().map(String::as_str).collect();
+        let en: Vec<&str> = en.iter().map(String::as_str).collect();
+        assert!(learned(&zh, &en, "乌龟").is_empty());
+    }
+
+    #[test]
+    fn a_word_in_every_bead_learns_nothing() {
+        // 道 ("said") is in every sentence, the name in half of them: Dice 0.67, but they meet no
+        // more often than chance.
+        let zh: Vec<String> = (0..12)
+            .map(|k| ["他道：好。", "她道：走。"][k % 2].to_string())
+            .collect();
+        let en: Vec<String> = (0..12)
+            .map(|k| ["'Good,' said Zorbly.", "'Go,' she said."][k % 2].to_string())
+            .collect();
+        let zh: Vec<&str> = zh.iter().map(String::as_str).collect();
+        let en: Vec<&str> = en.iter().map(String::as_str).collect();
+        assert!(learned(&zh, &en, "道").is_empty());
+    }
 }

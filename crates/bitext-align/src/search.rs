@@ -126,7 +126,7 @@ fn score_table(scorer: &Scorer, band: &Band, shapes_used: usize) -> Vec<f32> {
 /// words is correlated, so the model's log-odds are too sharp. Fitted once so that beads with
 /// confidence ≥ 0.9 are right about as often as they claim (the reliability table of
 /// `scripts/eval-align`).
-const TEMPERATURE: f32 = 2.3;
+const TEMPERATURE: f32 = 2.0;
 
 /// What choosing a bead costs in the maximum-expected-accuracy path, in expected correct beads.
 /// The expected F1 is largest when a bead is kept exactly if its posterior exceeds half the F1

@@ -114,19 +114,19 @@ pub(crate) fn table(f: &mut Features, beads: &Beads) {
             id_freq[id as usize] += 1;
         }
     }
-    // Dice ≥ 0.5 needs the two frequencies within a factor of 3 and a count of at least 2: other
-    // pairs are never counted. Counting is a sort of packed (type, id) keys.
-    let n_beads = sides.len();
+    // Dice ≥ 0.5 needs the two frequencies within a factor of 3, and a pair cannot meet in more
+    // beads than either of its words is in: other pairs are never counted. Counting is a sort of
+    // packed (type, id) keys.
     let mut keys: Vec<u64> = Vec::new();
     for (types, ids) in &sides {
         for &t in types {
             let ft = type_freq[t as usize];
-            if ft < 2 {
+            if ft < DICE_MIN_COUNT {
                 continue;
             }
             for &id in ids {
                 let fi = id_freq[id as usize];
-                if fi >= 2 && fi <= 3 * ft && ft <= 3 * fi {
+                if fi >= DICE_MIN_COUNT && fi <= 3 * ft && ft <= 3 * fi {
                     keys.push(u64::from(t) << 32 | u64::from(id));
                 }
             }
@@ -140,7 +140,7 @@ pub(crate) fn table(f: &mut Features, beads: &Beads) {
         let (t, id) = ((run[0] >> 32) as u32, run[0] as u32);
         let (ft, fi) = (type_freq[t as usize], id_freq[id as usize]);
         let dice = 2.0 * c as f32 / (ft + fi) as f32;
-        if c >= DICE_MIN_COUNT && dice >= 0.5 && above_chance(c, ft, fi, n_beads) {
+        if c >= DICE_MIN_COUNT && dice >= 0.5 && above_chance(c, ft, fi, sides.len()) {
             let tr = &mut f.types[t as usize];
             if let Err(at) = tr.binary_search(&id) {
                 tr.insert(at, id);
@@ -251,13 +251,15 @@ fn ibm1(
     let mut added = 0;
     for (k, &key) in keys.iter().enumerate() {
         let (w, id) = ((key >> 32) as u32, key as u32);
-        let chance = above_chance(
-            together[k],
-            type_freq[w as usize],
-            id_freq[id as usize],
-            sides.len(),
-        );
-        if t[k] >= IBM_MIN_T && count[k] >= IBM_MIN_COUNT && chance {
+        if t[k] >= IBM_MIN_T
+            && count[k] >= IBM_MIN_COUNT
+            && above_chance(
+                together[k],
+                type_freq[w as usize],
+                id_freq[id as usize],
+                sides.len(),
+            )
+        {
             let tr = &mut f.types[w as usize];
             if let Err(at) = tr.binary_search(&id) {
                 tr.insert(at, id);
@@ -364,8 +366,10 @@ mod tests {
     use super::*;
 
     /// The ids the table gives the Chinese word `word` after learning from 1-1 beads.
-    fn learned(zh: &[&str], en: &[&str], word: &str) -> Vec<u32> {
-        let mut f = Features::new(zh, en);
+    fn learned(zh: &[String], en: &[String], word: &str) -> Vec<u32> {
+        let zh: Vec<&str> = zh.iter().map(String::as_str).collect();
+        let en: Vec<&str> = en.iter().map(String::as_str).collect();
+        let mut f = Features::new(&zh, &en);
         let beads: Vec<_> = (0..zh.len()).map(|i| (i, 1, i, 1)).collect();
         let t = (0..f.types.len())
             .find(|&t| f.type_text[t] == word)
@@ -379,8 +383,8 @@ mod tests {
             .collect()
     }
 
-    /// Twelve sentence pairs; `zh_word` in the first `together` Chinese sentences, "zorbly" in the
-    /// first `together` English ones.
+    /// Twelve sentence pairs; 乌龟 in the first `together` Chinese sentences, "zorbly" (which no
+    /// dictionary entry reaches) in the first `together` English ones.
     fn pairs(together: usize) -> (Vec<String>, Vec<String>) {
         let zh_filler = ["天空", "河流", "森林", "城市", "草原", "大海"];
         let en_filler = ["sky", "river", "forest", "city", "grassland", "sea"];
@@ -399,12 +403,8 @@ mod tests {
     #[test]
     fn a_pair_met_three_times_is_learned_twice_is_chance() {
         let (zh, en) = pairs(3);
-        let zh: Vec<&str> = zh.iter().map(String::as_str).collect();
-        let en: Vec<&str> = en.iter().map(String::as_str).collect();
         assert_eq!(learned(&zh, &en, "乌龟").len(), 1);
         let (zh, en) = pairs(2);
-        let zh: Vec<&str> = zh.iter().map(String::as_str).collect();
-        let en: Vec<&str> = en.iter().map(String::as_str).collect();
         assert!(learned(&zh, &en, "乌龟").is_empty());
     }
 
@@ -418,8 +418,6 @@ mod tests {
         let en: Vec<String> = (0..12)
             .map(|k| ["'Good,' said Zorbly.", "'Go,' she said."][k % 2].to_string())
             .collect();
-        let zh: Vec<&str> = zh.iter().map(String::as_str).collect();
-        let en: Vec<&str> = en.iter().map(String::as_str).collect();
         assert!(learned(&zh, &en, "道").is_empty());
     }
 }

@@ -113,6 +113,25 @@ pub(crate) fn merge_letterless(line: &str, cuts: Vec<usize>) -> Vec<usize> {
     kept
 }
 
+/// Sentences given one per line (the format of aligned corpora): line `k` is sentence `k`, spans
+/// trimmed of surrounding white space; an empty line is an empty sentence, so that indices stay
+/// line numbers.
+pub fn one_per_line(text: &str) -> Vec<Segment> {
+    lines(text)
+        .enumerate()
+        .map(|(index, (start, line))| {
+            let trimmed = line.trim_start();
+            let s = start + line.len() - trimmed.len();
+            let e = s + trimmed.trim_end().len();
+            Segment {
+                paragraph: 0,
+                index,
+                span: Span::new(s, e),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,23 +172,4 @@ mod tests {
         let idx: Vec<usize> = segs.iter().map(|s| s.index).collect();
         assert_eq!(idx, [0, 1, 2]);
     }
-}
-
-/// Sentences given one per line (the format of aligned corpora): line `k` is sentence `k`, spans
-/// trimmed of surrounding white space; an empty line is an empty sentence, so that indices stay
-/// line numbers.
-pub fn one_per_line(text: &str) -> Vec<Segment> {
-    lines(text)
-        .enumerate()
-        .map(|(index, (start, line))| {
-            let trimmed = line.trim_start();
-            let s = start + line.len() - trimmed.len();
-            let e = s + trimmed.trim_end().len();
-            Segment {
-                paragraph: 0,
-                index,
-                span: Span::new(s, e),
-            }
-        })
-        .collect()
 }

@@ -5,11 +5,10 @@ use crate::output;
 use crate::progress::Progress;
 use crate::ExitStatus;
 use anyhow::{bail, Context};
-use bitext_check::baseline::{self, Baseline};
-use bitext_check::bilingual::Bead;
+use bitext_check::baseline::Baseline;
 use bitext_check::render::{self, Summary};
-use bitext_check::{Checker, Usage};
-use bitext_core::{Document, Lang, LineIndex};
+use bitext_check::{AlignedUnit, Bead, Checker, Doc};
+use bitext_core::{Document, Lang};
 use bitext_glossary::Glossary;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -51,62 +50,32 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let inputs = collect_inputs(&args.paths, &args.pair)?;
     let checker = Checker::new(&glossary);
 
+    // Pairs are aligned first, in parallel, with progress: the slow part of a run.
     let progress = Progress::new(Some(inputs.len() as u64), "checking");
-    // Inputs in parallel; results in input order.
-    let results: Vec<anyhow::Result<Checked>> = inputs
+    let docs: Vec<Option<Doc>> = inputs
         .par_iter()
         .map(|input| {
-            let r = check_input(&checker, input);
+            let d = doc(input);
             progress.inc();
-            r
+            d
         })
-        .collect();
+        .collect::<anyhow::Result<_>>()?;
     progress.finish();
-    let mut findings = Vec::new();
-    let mut checked = 0;
-    let mut skipped_chinese = 0;
-    let mut done: Vec<Checked> = Vec::new();
-    for r in results {
-        let c = r?;
-        if c.checked {
-            checked += 1;
-        } else {
-            skipped_chinese += 1;
-        }
-        done.push(c);
-    }
-    for c in &mut done {
-        findings.append(&mut c.findings);
-    }
-    // Texts findings point into, for the human report; English documents for the set-wide check.
-    let sources: Vec<(&str, &str)> = inputs
-        .iter()
-        .filter_map(Input::document)
-        .map(|d| (d.name.as_str(), d.text()))
-        .collect();
-    let english: Vec<(&str, &str, usize, &Usage)> = inputs
-        .iter()
-        .zip(&done)
-        .filter_map(|(input, c)| {
-            let doc = input.document()?;
-            let usage = c.usage.as_ref()?;
-            Some((
-                doc.name.as_str(),
-                doc.text(),
-                doc.decoded.offset_base,
-                usage,
-            ))
-        })
-        .collect();
-    findings.extend(checker.inconsistent_across(&english));
-    findings.sort_by(|a, b| (&a.path, a.span, a.rule).cmp(&(&b.path, b.span, b.rule)));
-    findings.dedup();
-    baseline::fingerprint_all(&mut findings);
+    let checked = docs.iter().filter(|d| d.is_some()).count();
+    let skipped_chinese = docs.len() - checked;
+    let docs: Vec<Doc> = docs.into_iter().flatten().collect();
+    let findings = checker.check(&docs);
     if skipped_chinese > 0 && checked == 0 {
         output::warn(&format!(
             "{skipped_chinese} Chinese documents and no English one: nothing to check (give zh/en pairs to check translations)"
         ));
     }
+    // Texts findings point into, for the human report.
+    let sources: Vec<(&str, &str)> = inputs
+        .iter()
+        .filter_map(Input::document)
+        .map(|d| (d.name.as_str(), d.text()))
+        .collect();
 
     if let Some(path) = &args.write_baseline {
         let data = serde_json::to_vec_pretty(&Baseline::from_findings(&findings))?;
@@ -183,38 +152,18 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     // The process ends next: freeing a large run's documents and findings one by one would only
     // delay the exit.
     std::mem::forget(findings);
-    std::mem::forget(done);
+    std::mem::forget(docs);
     std::mem::forget(inputs);
     std::mem::forget(checker);
     std::mem::forget(glossary);
     Ok(status)
 }
 
-/// What checking one input gave.
-struct Checked {
-    findings: Vec<bitext_check::Diagnostic>,
-    /// Whether the input was checked (a Chinese document alone is skipped).
-    checked: bool,
-    /// An English document's uses of the glossary, for inconsistent-term across documents.
-    usage: Option<Usage>,
-}
-
-fn check_input(checker: &Checker, input: &Input) -> anyhow::Result<Checked> {
+/// What the checker gets from one input: nothing for a Chinese document alone.
+fn doc(input: &Input) -> anyhow::Result<Option<Doc<'_>>> {
     Ok(match input {
-        Input::English(doc) => {
-            let (findings, usage) =
-                checker.check_english_with_usage(&doc.name, doc.text(), doc.decoded.offset_base);
-            Checked {
-                findings,
-                checked: true,
-                usage: Some(usage),
-            }
-        }
-        Input::Chinese => Checked {
-            findings: Vec::new(),
-            checked: false,
-            usage: None,
-        },
+        Input::English(doc) => Some(Doc::english(&doc.name, doc.text(), doc.decoded.offset_base)),
+        Input::Chinese => None,
         Input::Pair { zh, en } => {
             let en_path = PathBuf::from(&en.name);
             let (units, warnings) = align_pair(zh, &en_path, false, true)?;
@@ -235,81 +184,27 @@ fn check_input(checker: &Checker, input: &Input) -> anyhow::Result<Checked> {
                     })
                 })
                 .collect();
-            let (mut findings, usage) = checker.check_english_with_usage(&en.name, en.text(), base);
-            findings.extend(checker.check_bilingual(&en.name, en.text(), base, &beads, &usage));
-            Checked {
-                findings,
-                checked: true,
-                usage: Some(usage),
-            }
+            Some(Doc::pair(&en.name, en.text(), base, beads))
         }
-        Input::Aligned { doc, units } => Checked {
-            findings: check_aligned(checker, doc, units),
-            checked: true,
-            usage: None,
-        },
-    })
-}
-
-/// Checks aligned text: the English of the units read as one document (so that inconsistent-term
-/// sees them all), findings placed at the English text in the file when it is there verbatim, else
-/// at the start of the unit.
-fn check_aligned(
-    checker: &Checker,
-    doc: &Document,
-    units: &[bitext_io::Unit],
-) -> Vec<bitext_check::Diagnostic> {
-    let file = doc.text();
-    let mut virt = String::new();
-    // (virtual range, where it is in the file: exact start or the unit's start)
-    let mut map: Vec<(std::ops::Range<usize>, Option<usize>, usize)> = Vec::new();
-    let mut beads = Vec::new();
-    for (k, u) in units.iter().enumerate() {
-        let (z, e) = u.zh_en();
-        let en = e.joined();
-        if en.is_empty() {
-            continue;
-        }
-        let start = virt.len();
-        virt.push_str(&en);
-        let end = virt.len();
-        virt.push_str("\n\n");
-        let next = units.get(k + 1).map_or(file.len(), |n| n.at.max(u.at));
-        let exact = file
-            .get(u.at..next)
-            .and_then(|region| region.find(en.as_str()))
-            .map(|i| u.at + i);
-        map.push((start..end, exact, u.at));
-        if !z.is_empty() {
-            beads.push(Bead {
-                zh: z.joined(),
-                en: start..end,
+        Input::Aligned { doc, units } => {
+            let file = doc.text();
+            let aligned = units.iter().enumerate().map(|(k, u)| {
+                let (z, e) = u.zh_en();
+                AlignedUnit {
+                    zh: z.joined(),
+                    en: e.joined(),
+                    at: u.at,
+                    end: units.get(k + 1).map_or(file.len(), |n| n.at.max(u.at)),
+                }
             });
+            Some(Doc::aligned(
+                &doc.name,
+                file,
+                doc.decoded.offset_base,
+                aligned,
+            ))
         }
-    }
-    let (mut found, usage) = checker.check_english_with_usage(&doc.name, &virt, 0);
-    found.extend(checker.check_bilingual(&doc.name, &virt, 0, &beads, &usage));
-    let index = LineIndex::new(file);
-    let base = doc.decoded.offset_base;
-    for d in &mut found {
-        let (vs, ve) = (d.span[0], d.span[1]);
-        let Some((range, exact, at)) = map.iter().find(|(r, _, _)| r.start <= vs && vs <= r.end)
-        else {
-            continue;
-        };
-        let (s, e) = match exact {
-            Some(x) => (x + vs - range.start, x + ve.min(range.end) - range.start),
-            None => (*at, *at),
-        };
-        let (line, column) = index.line_col(file, s);
-        let (end_line, end_column) = index.line_col(file, e);
-        d.span = [base + s, base + e];
-        d.line = line;
-        d.column = column;
-        d.end_line = end_line;
-        d.end_column = end_column;
-    }
-    found
+    })
 }
 
 /// Reads the inputs: files as given, directories walked (`*.txt` documents, `*.tmx`, `*.jsonl`
@@ -427,7 +322,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
 
 fn explain(id: &str) -> anyhow::Result<ExitStatus> {
     let Some(rule) = bitext_check::rules::rule(id) else {
-        let ids: Vec<_> = bitext_check::RULES.iter().map(|r| r.id).collect();
+        let ids: Vec<_> = bitext_check::rules::all().map(|r| r.id).collect();
         bail!("unknown rule `{id}`; the rules are: {}", ids.join(", "));
     };
     let mut out = output::stdout();
@@ -447,7 +342,7 @@ pub fn rules(args: RulesArgs) -> anyhow::Result<ExitStatus> {
         return explain(&id);
     }
     let mut out = output::stdout();
-    for r in bitext_check::RULES {
+    for r in bitext_check::rules::all() {
         writeln!(out, "{:<18} {:<8} {}", r.id, r.severity.as_str(), r.summary)?;
     }
     out.flush()?;

@@ -1,4 +1,4 @@
-use crate::{Diagnostic, RULES};
+use crate::Diagnostic;
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
@@ -7,8 +7,7 @@ use std::io::{self, Write};
 /// each result carries a `partialFingerprints` entry `bitext/v1`, the same
 /// fingerprint the baseline uses.
 pub fn sarif(w: &mut dyn Write, findings: &[Diagnostic], tool_version: &str) -> io::Result<()> {
-    let rules: Vec<Value> = RULES
-        .iter()
+    let rules: Vec<Value> = crate::rules::all()
         .map(|r| {
             json!({
                 "id": r.id,
@@ -26,7 +25,9 @@ pub fn sarif(w: &mut dyn Write, findings: &[Diagnostic], tool_version: &str) -> 
     let results: Vec<Value> = findings
         .iter()
         .map(|d| {
-            let rule_index = RULES.iter().position(|r| r.id == d.rule).unwrap_or(0);
+            let rule_index = crate::rules::all()
+                .position(|r| r.id == d.rule)
+                .unwrap_or(0);
             json!({
                 "ruleId": d.rule,
                 "ruleIndex": rule_index,

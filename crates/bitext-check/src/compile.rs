@@ -1,0 +1,240 @@
+//! A glossary compiled for matching: every rendering folded to stem numbers in one automaton, the
+//! names for near-miss, the Chinese terms for the bilingual rules.
+
+use crate::matcher::{self, Folded, Folder, Matcher};
+use bitext_glossary::{Concept, Glossary};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Shortest word the near-miss rule considers: below this, one edit turns
+/// too many names into common words (Three/There).
+pub(crate) const NEAR_MISS_MIN_LEN: usize = 6;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Preferred,
+    Admitted,
+    Deprecated(usize),
+    /// A phrase that contains a rendering but is no use of the concept;
+    /// matched only so that, being longer, it hides the rendering.
+    Exception,
+}
+
+pub(crate) struct Pattern {
+    pub(crate) concept: usize,
+    pub(crate) kind: Kind,
+    /// The rendering as written in the glossary.
+    pub(crate) rendering: String,
+    /// Its words, for case-sensitive concepts.
+    pub(crate) upper: Vec<bool>,
+}
+
+/// A capitalised word of an accepted rendering.
+pub(crate) struct Name {
+    pub(crate) lower: String,
+    pub(crate) written: String,
+    pub(crate) concept: usize,
+}
+
+/// One use of a concept in a document.
+pub(crate) struct Use {
+    pub(crate) concept: usize,
+    pub(crate) kind: Kind,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) pattern: usize,
+}
+
+/// A glossary compiled for matching; see the crate documentation.
+pub struct Checker<'g> {
+    pub(crate) concepts: &'g [Concept],
+    pub(crate) folder: Folder,
+    pub(crate) patterns: Vec<Pattern>,
+    pub(crate) matcher: Matcher,
+    /// Proper-noun words of accepted renderings, for near-miss.
+    pub(crate) names: Vec<Name>,
+    /// Every word of every rendering, lowercase, and their stems.
+    pub(crate) vocabulary: rustc_hash::FxHashSet<String>,
+    /// Chinese terms, compiled on first use (only bilingual checks need them).
+    zh_terms: std::sync::OnceLock<ZhTerms>,
+}
+
+impl<'g> Checker<'g> {
+    pub fn new(glossary: &'g Glossary) -> Self {
+        let folder = Folder::default();
+        let mut patterns = Vec::new();
+        let mut keys = Vec::new();
+        let mut names: Vec<Name> = Vec::new();
+        let mut vocabulary = rustc_hash::FxHashSet::default();
+        // (concept, key) → capitalisations already kept.
+        let mut seen: HashMap<(usize, String), Vec<Vec<bool>>> = HashMap::new();
+        // Every rendering, stemmed in parallel (a large glossary has tens of thousands).
+        let all: Vec<(usize, Kind, &String)> = glossary
+            .concepts
+            .iter()
+            .enumerate()
+            .flat_map(|(ci, c)| {
+                std::iter::once((ci, Kind::Preferred, &c.preferred))
+                    .chain(c.admitted.iter().map(move |a| (ci, Kind::Admitted, a)))
+                    .chain(
+                        c.deprecated
+                            .iter()
+                            .enumerate()
+                            .map(move |(i, d)| (ci, Kind::Deprecated(i), &d.text)),
+                    )
+                    .chain(c.exceptions.iter().map(move |e| (ci, Kind::Exception, e)))
+            })
+            .collect();
+        let folded: Vec<Option<(String, Vec<matcher::Token>)>> = all
+            .par_iter()
+            .map(|(_, _, r)| Some((folder.pattern(r)?, folder.tokens(r))))
+            .collect();
+        for ((ci, kind, rendering), f) in all.into_iter().zip(folded) {
+            let c = &glossary.concepts[ci];
+            let Some((key, tokens)) = f else {
+                continue;
+            };
+            let upper: Vec<bool> = tokens.iter().map(|t| t.first_upper).collect();
+            for t in &tokens {
+                let word = &rendering[t.start..t.end];
+                vocabulary.insert(word.to_lowercase());
+                if matches!(kind, Kind::Preferred | Kind::Admitted)
+                    && t.first_upper
+                    && word.chars().count() >= NEAR_MISS_MIN_LEN
+                    && !names.iter().any(|n| n.lower == word.to_lowercase())
+                {
+                    names.push(Name {
+                        lower: word.to_lowercase(),
+                        written: word.to_owned(),
+                        concept: ci,
+                    });
+                }
+            }
+            if kind != Kind::Exception {
+                for stem in key.split(' ') {
+                    vocabulary.insert(stem.to_owned());
+                }
+            }
+            // Renderings that fold to the same words (inflections, hyphen
+            // variants) are one rendering; the accepted one, listed
+            // first, wins.
+            let seen_forms = seen.entry((ci, key.clone())).or_default();
+            if seen_forms
+                .iter()
+                .any(|u: &Vec<bool>| !c.case_sensitive || *u == upper)
+            {
+                continue;
+            }
+            seen_forms.push(upper.clone());
+            keys.push(key);
+            patterns.push(Pattern {
+                concept: ci,
+                kind,
+                rendering: rendering.clone(),
+                upper,
+            });
+        }
+        let matcher = Matcher::new(&keys);
+        Checker {
+            concepts: &glossary.concepts,
+            folder,
+            patterns,
+            matcher,
+            names,
+            vocabulary,
+            zh_terms: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub(crate) fn zh_terms(&self) -> &ZhTerms {
+        self.zh_terms.get_or_init(|| {
+            ZhTerms::new(
+                self.concepts
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(ci, c)| {
+                        std::iter::once(&c.zh)
+                            .chain(&c.zh_variants)
+                            .map(move |z| (z.clone(), ci))
+                    })
+                    .collect(),
+            )
+        })
+    }
+
+    /// The uses of glossary renderings in a folded text.
+    pub(crate) fn uses(&self, folded: &Folded, text: &str) -> Vec<Use> {
+        let mut uses = Vec::new();
+        for hit in self.matcher.find(folded) {
+            let p = &self.patterns[hit.pattern];
+            if p.kind == Kind::Exception {
+                continue;
+            }
+            let tokens = &folded.tokens[hit.first_token..hit.end_token];
+            if self.concepts[p.concept].case_sensitive
+                && tokens
+                    .iter()
+                    .zip(&p.upper)
+                    .enumerate()
+                    // A lowercase first word may be capitalised at the start of a sentence.
+                    .any(|(i, (t, &u))| (u || i != 0) && t.first_upper != u)
+            {
+                continue;
+            }
+            let start = tokens[0].start;
+            let end = tokens[tokens.len() - 1].end;
+            debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+            uses.push(Use {
+                concept: p.concept,
+                kind: p.kind,
+                start,
+                end,
+                pattern: hit.pattern,
+            });
+        }
+        uses
+    }
+}
+
+/// Chinese terms of a glossary, longest first: 中华民族共同体意识 is not counted again as 中华民族.
+pub(crate) struct ZhTerms {
+    ac: Option<aho_corasick::AhoCorasick>,
+    /// Concept of each pattern.
+    concept: Vec<usize>,
+}
+
+impl ZhTerms {
+    pub(crate) fn new(terms: Vec<(String, usize)>) -> ZhTerms {
+        let (patterns, concept): (Vec<String>, Vec<usize>) = terms.into_iter().unzip();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        ZhTerms { ac, concept }
+    }
+
+    /// Concepts whose Chinese term occurs in `text` on word boundaries (旗 in 鄂托克前旗, not in
+    /// 国旗), with the term's byte range.
+    pub(crate) fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let hits: Vec<_> = ac.find_iter(text).collect();
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        let mut bounds = vec![0usize];
+        let mut at = 0;
+        for w in bitext_lexicon::words_hmm(text) {
+            at += w.len();
+            bounds.push(at);
+        }
+        hits.into_iter()
+            .filter(|m| {
+                bounds.binary_search(&m.start()).is_ok() && bounds.binary_search(&m.end()).is_ok()
+            })
+            .map(|m| (self.concept[m.pattern().as_usize()], m.range()))
+            .collect()
+    }
+}

@@ -1,0 +1,231 @@
+//! What a rule sees: one document to check, read once, and the findings it collects.
+
+use crate::compile::{Checker, Use};
+use crate::matcher::Folded;
+use crate::rules::Rule;
+use crate::Diagnostic;
+use bitext_core::LineIndex;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// One aligned bead: its Chinese text, and where its English is in the English text checked.
+#[derive(Debug, Clone)]
+pub struct Bead {
+    pub zh: String,
+    pub en: Range<usize>,
+}
+
+/// One unit of an aligned file (TMX, JSONL, TSV): its two sides and where the unit starts in the
+/// file. The English is looked for verbatim between `at` and `end`, so that findings point at it;
+/// where it is not there (escaped, or split by inline codes) they point at `at`.
+#[derive(Debug, Clone)]
+pub struct AlignedUnit {
+    pub zh: String,
+    pub en: String,
+    pub at: usize,
+    pub end: usize,
+}
+
+/// Where a piece of the checked English is in the file.
+#[derive(Debug, Clone)]
+struct Piece {
+    text: Range<usize>,
+    /// Byte offset in the file where the piece is verbatim, if it is.
+    exact: Option<usize>,
+    /// Otherwise the position findings in it point at.
+    at: usize,
+}
+
+/// A document to check: an English text, with beads when it is a translation.
+pub struct Doc<'a> {
+    pub(crate) path: &'a str,
+    /// The file's text: findings' lines, columns and spans are in it.
+    pub(crate) file: &'a str,
+    /// Bytes before `file` in the file (a UTF-8 BOM), added to spans.
+    pub(crate) offset_base: usize,
+    /// The English checked: the file itself, or the English sides of aligned units joined.
+    pub(crate) text: Cow<'a, str>,
+    /// Where pieces of `text` are in `file`; empty when `text` is the file.
+    pieces: Vec<Piece>,
+    pub(crate) beads: Vec<Bead>,
+}
+
+impl<'a> Doc<'a> {
+    /// An English document: the monolingual rules.
+    pub fn english(path: &'a str, text: &'a str, offset_base: usize) -> Doc<'a> {
+        Doc {
+            path,
+            file: text,
+            offset_base,
+            text: Cow::Borrowed(text),
+            pieces: Vec::new(),
+            beads: Vec::new(),
+        }
+    }
+
+    /// An English document and the beads that align it with its Chinese source (the beads' `en`
+    /// ranges are in `text`): the monolingual and the bilingual rules.
+    pub fn pair(path: &'a str, text: &'a str, offset_base: usize, beads: Vec<Bead>) -> Doc<'a> {
+        Doc {
+            beads,
+            ..Doc::english(path, text, offset_base)
+        }
+    }
+
+    /// Aligned text: the English of the units read as one document (so that rules over a whole
+    /// document see them all), findings placed at the English in the file.
+    pub fn aligned(
+        path: &'a str,
+        file: &'a str,
+        offset_base: usize,
+        units: impl IntoIterator<Item = AlignedUnit>,
+    ) -> Doc<'a> {
+        let mut text = String::new();
+        let mut pieces = Vec::new();
+        let mut beads = Vec::new();
+        for u in units {
+            if u.en.is_empty() {
+                continue;
+            }
+            let start = text.len();
+            text.push_str(&u.en);
+            let end = text.len();
+            text.push_str("\n\n");
+            let exact = file
+                .get(u.at..u.end.max(u.at))
+                .and_then(|region| region.find(u.en.as_str()))
+                .map(|i| u.at + i);
+            pieces.push(Piece {
+                text: start..end,
+                exact,
+                at: u.at,
+            });
+            if !u.zh.is_empty() {
+                beads.push(Bead {
+                    zh: u.zh,
+                    en: start..end,
+                });
+            }
+        }
+        Doc {
+            path,
+            file,
+            offset_base,
+            text: Cow::Owned(text),
+            pieces,
+            beads,
+        }
+    }
+
+    /// Where `span` of the checked text is in the file.
+    fn file_span(&self, (start, end): (usize, usize)) -> (usize, usize) {
+        if self.pieces.is_empty() {
+            return (start, end);
+        }
+        let k = self.pieces.partition_point(|p| p.text.end < start);
+        match self.pieces.get(k) {
+            Some(p) if p.text.start <= start => match p.exact {
+                Some(x) => (
+                    x + start - p.text.start,
+                    x + end.min(p.text.end) - p.text.start,
+                ),
+                None => (p.at, p.at),
+            },
+            _ => (start.min(self.file.len()), start.min(self.file.len())),
+        }
+    }
+}
+
+/// A finding before it is placed in the file: a rule, a span of the checked text and what to say.
+pub(crate) struct Finding {
+    pub(crate) rule: &'static Rule,
+    pub(crate) span: (usize, usize),
+    pub(crate) expected: String,
+    pub(crate) term: String,
+    pub(crate) message: String,
+}
+
+/// One document being checked: read and matched once, shared by every rule.
+pub(crate) struct DocCtx<'c, 'a> {
+    pub(crate) checker: &'c Checker<'c>,
+    pub(crate) doc: &'c Doc<'a>,
+    pub(crate) folded: Folded,
+    pub(crate) uses: Vec<Use>,
+    pub(crate) findings: Vec<Finding>,
+}
+
+impl<'c, 'a> DocCtx<'c, 'a> {
+    pub(crate) fn new(checker: &'c Checker<'c>, doc: &'c Doc<'a>) -> Self {
+        let text: &str = &doc.text;
+        let folded = checker.matcher.fold(&checker.folder, text);
+        let uses = checker.uses(&folded, text);
+        DocCtx {
+            checker,
+            doc,
+            folded,
+            uses,
+            findings: Vec::new(),
+        }
+    }
+
+    pub(crate) fn text(&self) -> &str {
+        &self.doc.text
+    }
+
+    /// Reports a finding at `span` of the checked text.
+    pub(crate) fn report(
+        &mut self,
+        rule: &'static Rule,
+        span: (usize, usize),
+        expected: String,
+        term: String,
+        message: String,
+    ) {
+        self.findings.push(Finding {
+            rule,
+            span,
+            expected,
+            term,
+            message,
+        });
+    }
+
+    /// The findings placed in the file, sorted by position.
+    pub(crate) fn into_diagnostics(self) -> Vec<Diagnostic> {
+        let mut out = diagnostics(self.doc, self.findings);
+        out.sort_by(|a, b| (a.span, a.rule).cmp(&(b.span, b.rule)));
+        out
+    }
+}
+
+/// Places findings of `doc` in its file.
+pub(crate) fn diagnostics(doc: &Doc, findings: Vec<Finding>) -> Vec<Diagnostic> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let file = doc.file;
+    let index = LineIndex::new(file);
+    findings
+        .into_iter()
+        .map(|f| {
+            let (start, end) = doc.file_span(f.span);
+            let (line, column) = index.line_col(file, start);
+            let (end_line, end_column) = index.line_col(file, end);
+            Diagnostic {
+                rule: f.rule.id,
+                severity: f.rule.severity,
+                path: doc.path.to_owned(),
+                line,
+                column,
+                end_line,
+                end_column,
+                span: [doc.offset_base + start, doc.offset_base + end],
+                found: doc.text[f.span.0..f.span.1].to_owned(),
+                expected: f.expected,
+                term: f.term,
+                message: f.message,
+                fingerprint: String::new(),
+            }
+        })
+        .collect()
+}

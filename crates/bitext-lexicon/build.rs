@@ -11,7 +11,9 @@
 //! - `words.txt`: `word freq` for jieba-rs (`Jieba::load_dict`), the CC-CEDICT words with jieba's
 //!   frequency where jieba knows them;
 //! - `lexicon.txt`: `word<TAB>stem stem …`, the Snowball stems of the content words of the definitions;
-//! - `pinyin.txt`: `char<TAB>syllable`, the first reading of each character, toneless.
+//! - `pinyin.txt`: `char<TAB>syllable`, the first reading of each character, toneless;
+//! - `english.txt`: every English word of three letters or more in the definitions, lowercase;
+//! - `syllables.txt`: every toneless pinyin syllable of a one-character entry.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 use std::fmt::Write as _;
@@ -49,6 +51,10 @@ fn main() {
     let mut words = String::new();
     let mut lexicon = String::new();
     let mut pinyin: BTreeMap<char, String> = BTreeMap::new();
+    // Every English word of the definitions (names among them: Horqin, Harqin, Ordos) and every
+    // pinyin syllable, for telling a real word or name from a misspelling.
+    let mut english: BTreeSet<String> = BTreeSet::new();
+    let mut syllables: BTreeSet<String> = BTreeSet::new();
     for (word, group) in &by_word {
         if word.chars().any(char::is_whitespace) || word.is_empty() {
             continue;
@@ -63,6 +69,11 @@ fn main() {
         let mut stems = BTreeSet::new();
         for entry in group {
             for definition in &entry.english {
+                for w in definition.split(|c: char| !c.is_ascii_alphabetic()) {
+                    if w.len() >= 3 {
+                        english.insert(w.to_ascii_lowercase());
+                    }
+                }
                 definition_stems(definition, &stopwords, &stemmer, &mut stems);
             }
             // Proper nouns (pinyin starts with a capital: Yun2 nan2) also translate as their pinyin.
@@ -90,6 +101,16 @@ fn main() {
                         .starts_with(|c: char| c.is_ascii_uppercase())
                 })
                 .unwrap_or(&group[0]);
+            for e in group.iter() {
+                let s = toneless(&e.pinyin_numbers);
+                // Syllables with a vowel: not erhua's r or the interjections m, n, ng, hm.
+                if s.len() <= 6
+                    && s.bytes().all(|b| b.is_ascii_lowercase())
+                    && s.bytes().any(|b| b"aeiouv".contains(&b))
+                {
+                    syllables.insert(s);
+                }
+            }
             let syllable = toneless(&reading.pinyin_numbers);
             if !syllable.is_empty() && syllable.bytes().all(|b| b.is_ascii_lowercase()) {
                 pinyin.entry(c).or_insert(syllable);
@@ -104,6 +125,9 @@ fn main() {
     std::fs::write(out.join("words.txt"), words).expect("write words.txt");
     std::fs::write(out.join("lexicon.txt"), lexicon).expect("write lexicon.txt");
     std::fs::write(out.join("pinyin.txt"), pinyin_table).expect("write pinyin.txt");
+    let lines = |set: &BTreeSet<String>| set.iter().map(|w| format!("{w}\n")).collect::<String>();
+    std::fs::write(out.join("english.txt"), lines(&english)).expect("write english.txt");
+    std::fs::write(out.join("syllables.txt"), lines(&syllables)).expect("write syllables.txt");
 }
 
 /// `Chen2 Qing1 yang2` → `chenqingyang`; `lu:3` → `lu`.

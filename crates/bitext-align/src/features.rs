@@ -222,7 +222,11 @@ fn number_keys(found: &[numbers::Number]) -> Vec<String> {
     found
         .iter()
         .filter(|n| n.value != 1.0 || n.percent)
-        .map(|n| n.key())
+        .flat_map(|n| {
+            // Both readings of 一二百 (one or two hundred), 80 年代 (the 80s, the 1980s).
+            let alt = n.alt.map(|value| numbers::Number { value, ..*n }.key());
+            std::iter::once(n.key()).chain(alt)
+        })
         .collect()
 }
 

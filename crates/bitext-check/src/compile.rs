@@ -24,8 +24,6 @@ pub(crate) enum Kind {
 pub(crate) struct Pattern {
     pub(crate) concept: usize,
     pub(crate) kind: Kind,
-    /// The rendering as written in the glossary.
-    pub(crate) rendering: String,
     /// Its words, for case-sensitive concepts.
     pub(crate) upper: Vec<bool>,
 }
@@ -58,11 +56,13 @@ pub struct Checker<'g> {
     pub(crate) vocabulary: rustc_hash::FxHashSet<String>,
     /// Chinese terms, compiled on first use (only bilingual checks need them).
     zh_terms: std::sync::OnceLock<ZhTerms>,
+    /// Each concept's accepted renderings reduced for the bilingual check, on first use.
+    renderings: std::sync::OnceLock<Vec<Vec<crate::rules::Rendering>>>,
 }
 
 impl<'g> Checker<'g> {
     pub fn new(glossary: &'g Glossary) -> Self {
-        let folder = Folder::default();
+        let folder = Folder;
         let mut patterns = Vec::new();
         let mut keys = Vec::new();
         let mut names: Vec<Name> = Vec::new();
@@ -131,7 +131,6 @@ impl<'g> Checker<'g> {
             patterns.push(Pattern {
                 concept: ci,
                 kind,
-                rendering: rendering.clone(),
                 upper,
             });
         }
@@ -144,7 +143,22 @@ impl<'g> Checker<'g> {
             names,
             vocabulary,
             zh_terms: std::sync::OnceLock::new(),
+            renderings: std::sync::OnceLock::new(),
         }
+    }
+
+    pub(crate) fn renderings(&self) -> &[Vec<crate::rules::Rendering>] {
+        self.renderings.get_or_init(|| {
+            self.concepts
+                .iter()
+                .map(|c| {
+                    std::iter::once(&c.preferred)
+                        .chain(&c.admitted)
+                        .map(|r| crate::rules::Rendering::new(r, &self.folder))
+                        .collect()
+                })
+                .collect()
+        })
     }
 
     pub(crate) fn zh_terms(&self) -> &ZhTerms {
@@ -164,35 +178,61 @@ impl<'g> Checker<'g> {
     }
 
     /// The uses of glossary renderings in a folded text.
+    ///
+    /// A span matched by several renderings of one concept (a case-sensitive concept's `Party
+    /// members` and `party members`) is one use: the rendering whose capitals match exactly wins
+    /// over one that matches only because the span starts a sentence, then an accepted rendering
+    /// over a deprecated one.
     pub(crate) fn uses(&self, folded: &Folded, text: &str) -> Vec<Use> {
-        let mut uses = Vec::new();
+        let mut uses: Vec<Use> = Vec::new();
+        // (use, exact capitals) of the current span, one per concept.
+        let mut group: Vec<(Use, bool)> = Vec::new();
+        let mut span = (usize::MAX, usize::MAX);
+        let flush = |group: &mut Vec<(Use, bool)>, uses: &mut Vec<Use>| {
+            uses.extend(group.drain(..).map(|(u, _)| u));
+        };
         for hit in self.matcher.find(folded) {
             let p = &self.patterns[hit.pattern];
             if p.kind == Kind::Exception {
                 continue;
             }
+            if (hit.first_token, hit.end_token) != span {
+                flush(&mut group, &mut uses);
+                span = (hit.first_token, hit.end_token);
+            }
             let tokens = &folded.tokens[hit.first_token..hit.end_token];
-            if self.concepts[p.concept].case_sensitive
-                && tokens
-                    .iter()
-                    .zip(&p.upper)
-                    .enumerate()
-                    // A lowercase first word may be capitalised at the start of a sentence.
-                    .any(|(i, (t, &u))| (u || i != 0) && t.first_upper != u)
-            {
-                continue;
+            let exact = tokens
+                .iter()
+                .zip(&p.upper)
+                .all(|(t, &u)| t.first_upper == u);
+            if self.concepts[p.concept].case_sensitive && !exact {
+                // Only a lowercase first word capitalised at the start of a sentence may differ.
+                let at_start =
+                    tokens.iter().zip(&p.upper).enumerate().all(|(i, (t, &u))| {
+                        t.first_upper == u || (i == 0 && !u && t.sentence_start)
+                    });
+                if !at_start {
+                    continue;
+                }
             }
             let start = tokens[0].start;
             let end = tokens[tokens.len() - 1].end;
             debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
-            uses.push(Use {
+            let new = Use {
                 concept: p.concept,
                 kind: p.kind,
                 start,
                 end,
                 pattern: hit.pattern,
-            });
+            };
+            let rank = |u: &Use, exact: bool| (exact, !matches!(u.kind, Kind::Deprecated(_)));
+            match group.iter_mut().find(|(u, _)| u.concept == p.concept) {
+                Some(slot) if rank(&new, exact) > rank(&slot.0, slot.1) => *slot = (new, exact),
+                Some(_) => {}
+                None => group.push((new, exact)),
+            }
         }
+        flush(&mut group, &mut uses);
         uses
     }
 }

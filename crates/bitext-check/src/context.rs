@@ -48,6 +48,9 @@ pub struct Doc<'a> {
     /// Where pieces of `text` are in `file`; empty when `text` is the file.
     pieces: Vec<Piece>,
     pub(crate) beads: Vec<Bead>,
+    /// Whether the beads come from automatic alignment (a document pair), which can be wrong by
+    /// a sentence: bilingual rules then look at a bead's neighbours too.
+    pub(crate) automatic: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -60,14 +63,16 @@ impl<'a> Doc<'a> {
             text: Cow::Borrowed(text),
             pieces: Vec::new(),
             beads: Vec::new(),
+            automatic: false,
         }
     }
 
-    /// An English document and the beads that align it with its Chinese source (the beads' `en`
-    /// ranges are in `text`): the monolingual and the bilingual rules.
+    /// An English document and the beads that automatic alignment found with its Chinese source
+    /// (the beads' `en` ranges are in `text`): the monolingual and the bilingual rules.
     pub fn pair(path: &'a str, text: &'a str, offset_base: usize, beads: Vec<Bead>) -> Doc<'a> {
         Doc {
             beads,
+            automatic: true,
             ..Doc::english(path, text, offset_base)
         }
     }
@@ -114,6 +119,7 @@ impl<'a> Doc<'a> {
             text: Cow::Owned(text),
             pieces,
             beads,
+            automatic: false,
         }
     }
 

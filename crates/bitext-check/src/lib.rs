@@ -56,6 +56,8 @@ impl Checker<'_> {
                 for check in rules::CHECKS {
                     check.document(&mut ctx);
                 }
+                // The set-wide rules need the uses only: a large run keeps no folded text.
+                ctx.folded = Default::default();
                 ctx
             })
             .collect();

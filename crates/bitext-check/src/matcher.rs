@@ -1,8 +1,10 @@
 //! Finding a glossary's English renderings in English text.
 //!
 //! Text and renderings are reduced to the same form: words (runs of
-//! letters and digits, after NFKC), case-folded and Snowball-stemmed, so
-//! that `communities` finds `community` and `Banners` finds `banner`.
+//! letters and digits, after NFKC), case-folded and reduced to their
+//! inflectional base ([`bitext_lexicon::english::inflection_base`]), so
+//! that `communities` finds `community` and `Banners` finds `banner`, but
+//! `nations` never finds `nationalities` (a stemmer would join them).
 //! Hyphens, apostrophes, quotes and line breaks separate words like spaces
 //! (`Three-North` = `Three North`, across a line break too); other
 //! punctuation is kept as a break token, so a term never runs across a
@@ -12,24 +14,28 @@
 //! renderings, written the same way, make an aho-corasick automaton
 //! (leftmost-longest), which is walked from each word where a rendering can
 //! start: a match starts and ends at word boundaries, so `east` is never found
-//! in `Easter`. Each distinct word of a text is stemmed once.
+//! in `Easter`. Each distinct word of a text is reduced once.
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous;
 use aho_corasick::{Anchored, MatchKind};
-use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
-/// A word of the text: its byte span and whether it starts with a capital.
+/// A word of the text: its byte span, whether it starts with a capital, and whether it starts a
+/// sentence (the start of the text or of a line, or after a full stop, a question or exclamation
+/// mark, with only quotes, brackets and list labels such as `1.` or `(a)` between), where a
+/// capital says nothing about the word.
 #[derive(Debug, Clone)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
     pub first_upper: bool,
+    pub sentence_start: bool,
 }
 
 /// Text reduced to stem numbers, with a map back to byte offsets.
+#[derive(Default)]
 pub struct Folded {
     pub tokens: Vec<Token>,
     /// The stem number of each token (words and breaks), `width` bytes each.
@@ -83,16 +89,13 @@ fn lower_into(surface: &str, ascii: bool, out: &mut String) {
     }
 }
 
-pub struct Folder {
-    stemmer: Stemmer,
-}
+/// Reduces texts and renderings to words, breaks and inflectional bases.
+#[derive(Default)]
+pub struct Folder;
 
-impl Default for Folder {
-    fn default() -> Self {
-        Folder {
-            stemmer: Stemmer::create(Algorithm::English),
-        }
-    }
+/// The inflectional base of a word as matched.
+fn base(lower: &str) -> std::borrow::Cow<'_, str> {
+    bitext_lexicon::english::inflection_base(lower)
 }
 
 impl Folder {
@@ -100,6 +103,7 @@ impl Folder {
     fn scan<'t>(&self, text: &'t str, mut f: impl FnMut(Piece<'t>)) {
         let bytes = text.as_bytes();
         let mut broken = false;
+        let mut sentence_start = true;
         // The character at byte `i` and its length; ASCII without decoding.
         let at = |i: usize| -> (char, usize) {
             let b = bytes[i];
@@ -126,17 +130,30 @@ impl Folder {
                     end += m;
                 }
                 broken = false;
+                let surface = &text[start..end];
                 f(Piece::Word {
                     token: Token {
                         start,
                         end,
                         first_upper: c.is_uppercase(),
+                        sentence_start,
                     },
-                    surface: &text[start..end],
+                    surface,
                     ascii,
                 });
+                // A list label (`1.`, `(a)`, `iv)`) keeps the sentence start for what follows.
+                let label = surface.bytes().all(|b| b.is_ascii_digit())
+                    || (surface.len() == 1 && ascii)
+                    || matches!(
+                        surface,
+                        "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii"
+                    );
+                sentence_start &= label;
                 i = end;
             } else {
+                if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '\n' | '\r') {
+                    sentence_start = true;
+                }
                 if !is_transparent(c) && !broken {
                     broken = true;
                     f(Piece::Break);
@@ -157,15 +174,15 @@ impl Folder {
         out
     }
 
-    /// The key of a rendering: its stems and breaks, space-separated (`exchang | exchang and
-    /// integr`), or `None` when it has no word.
+    /// The key of a rendering: its words' bases and breaks, space-separated (`exchang | exchang
+    /// and integration`), or `None` when it has no word.
     pub fn pattern(&self, rendering: &str) -> Option<String> {
         let mut parts: Vec<String> = Vec::new();
         let mut lower = String::new();
         self.scan(rendering, |p| match p {
             Piece::Word { surface, ascii, .. } => {
                 lower_into(surface, ascii, &mut lower);
-                parts.push(self.stemmer.stem(&lower).into_owned())
+                parts.push(base(&lower).into_owned())
             }
             Piece::Break => parts.push(BREAK.to_owned()),
         });
@@ -271,7 +288,7 @@ impl Matcher {
         let mut key = Vec::with_capacity(text.len() / 2);
         let mut key_starts = Vec::with_capacity(text.len() / 6);
         // FxHash: each word of a text is looked up here, and the keys are not chosen by an
-        // adversary. A text has few distinct words: each is stemmed once.
+        // adversary. A text has few distinct words: each is reduced once.
         // Keyed by the word as written: a repeated word costs one lookup, no copy.
         let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut lower = String::new();
@@ -285,7 +302,7 @@ impl Matcher {
                     Some(&id) => id,
                     None => {
                         lower_into(surface, ascii, &mut lower);
-                        let stem = folder.stemmer.stem(&lower);
+                        let stem = base(&lower);
                         let id = self.stems.get(stem.as_ref()).copied().unwrap_or(UNKNOWN);
                         ids.insert(surface, id);
                         id
@@ -361,7 +378,7 @@ mod tests {
     use super::*;
 
     fn found(patterns: &[&str], text: &str) -> Vec<(usize, String)> {
-        let folder = Folder::default();
+        let folder = Folder;
         let keys: Vec<String> = patterns
             .iter()
             .map(|p| folder.pattern(p).unwrap())

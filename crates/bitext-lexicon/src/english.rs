@@ -135,6 +135,84 @@ pub fn stem(lower: &str) -> String {
     STEMMER.with(|s| s.stem(lower).into_owned())
 }
 
+/// The inflectional base of a lowercased word: plural and third-person -s, -ed and -ing removed,
+/// a final e dropped, British -ise/-our/-tre spelt as American, so that every inflection of a word
+/// meets its base (communities/community → `community`, forging/forged/forge → `forg`,
+/// organised/organizations → `organiz`, centres → `center`).
+///
+/// Unlike a stemmer it removes no derivational suffix, so two words of different meaning stay
+/// apart: nations (`nation`) and nationalities (`nationality`), policy and police, unity and unit,
+/// develop and development. Words of three letters or fewer, and words with letters beyond ASCII,
+/// are returned as they are.
+pub fn inflection_base(lower: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let b = lower.as_bytes();
+    if b.len() <= 3 || !b.iter().all(u8::is_ascii_alphanumeric) {
+        return Cow::Borrowed(lower);
+    }
+    let vowel = |s: &str| s.bytes().any(|c| b"aeiouy".contains(&c));
+    let mut w: String = lower.to_owned();
+    if w.contains("isation") {
+        w = w.replace("isation", "ization");
+    }
+    // Plurals and the third person.
+    if w.len() > 4 && w.ends_with("ies") {
+        w.truncate(w.len() - 3);
+        w.push('y');
+    } else if w.ends_with("sses")
+        || w.ends_with("xes")
+        || w.ends_with("ches")
+        || w.ends_with("shes")
+        || w.ends_with("zzes")
+    {
+        w.truncate(w.len() - 2);
+    } else if w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && w.len() > 3
+    {
+        w.truncate(w.len() - 1);
+    }
+    // Past forms and participles.
+    let mut stripped = false;
+    if w.len() > 4 && w.ends_with("ied") {
+        w.truncate(w.len() - 3);
+        w.push('y');
+    } else if w.len() > 4 && w.ends_with("eed") {
+        w.truncate(w.len() - 1);
+    } else if w.ends_with("ed") && w.len() - 2 >= 3 && vowel(&w[..w.len() - 2]) {
+        w.truncate(w.len() - 2);
+        stripped = true;
+    } else if w.ends_with("ing") && w.len() - 3 >= 3 && vowel(&w[..w.len() - 3]) {
+        w.truncate(w.len() - 3);
+        stripped = true;
+    }
+    if stripped {
+        let n = w.len();
+        let (a, c) = (w.as_bytes()[n - 2], w.as_bytes()[n - 1]);
+        if a == c && b"bdfgmnprt".contains(&c) {
+            w.truncate(n - 1);
+        }
+    }
+    // British spellings.
+    if w.len() >= 5 && w.ends_with("tre") {
+        w.truncate(w.len() - 2);
+        w.push_str("er");
+    } else if w.len() >= 5 && w.ends_with("our") {
+        w.truncate(w.len() - 2);
+        w.push('r');
+    }
+    if w.len() > 3 && w.ends_with('e') {
+        w.pop();
+    }
+    if w.len() > 4 && w.ends_with("is") {
+        w.pop();
+        w.push('z');
+    }
+    Cow::Owned(w)
+}
+
 /// A word of English text: a run of letters (and inner apostrophes), with its byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word<'a> {
@@ -212,6 +290,43 @@ mod tests {
         assert!(is_stopword("the") && !is_stopword("banner"));
         assert!(is_stopword("because") && !is_alignment_stopword("because"));
         assert!(is_alignment_stopword("the"));
+    }
+
+    #[test]
+    fn inflections_meet_their_base_and_derivations_stay_apart() {
+        let base = |w: &str| inflection_base(w).into_owned();
+        for (a, b) in [
+            ("communities", "community"),
+            ("banners", "banner"),
+            ("forging", "forge"),
+            ("forged", "forge"),
+            ("building", "build"),
+            ("policies", "policy"),
+            ("classes", "class"),
+            ("planned", "plan"),
+            ("carried", "carry"),
+            ("organised", "organize"),
+            ("organisations", "organization"),
+            ("centres", "center"),
+            ("labour", "labor"),
+            ("counties", "county"),
+            ("nations", "nation"),
+        ] {
+            assert_eq!(base(a), base(b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("nations", "nationalities"),
+            ("nation", "national"),
+            ("policy", "police"),
+            ("unity", "unit"),
+            ("develop", "development"),
+            ("general", "generous"),
+        ] {
+            assert_ne!(base(a), base(b), "{a} / {b}");
+        }
+        assert_eq!(base("the"), "the");
+        assert_eq!(base("status"), "status");
+        assert_eq!(base("内蒙古"), "内蒙古");
     }
 
     #[test]

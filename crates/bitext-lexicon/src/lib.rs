@@ -22,6 +22,8 @@ use std::sync::OnceLock;
 const LEXICON: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.txt"));
 const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/words.txt"));
 const PINYIN: &str = include_str!(concat!(env!("OUT_DIR"), "/pinyin.txt"));
+const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/english.txt"));
+const SYLLABLES: &str = include_str!(concat!(env!("OUT_DIR"), "/syllables.txt"));
 
 /// A sorted table of `key<TAB>value` lines, searched in place.
 struct Table {
@@ -112,6 +114,46 @@ pub fn pinyin(c: char) -> Option<&'static str> {
     table.get(c.encode_utf8(&mut buf))
 }
 
+/// Whether a lowercase word is a word of CC-CEDICT's English definitions: an English word or a
+/// name the dictionary gives (`horqin`, `harqin`, `ordos`, `yunnan`). Inflected forms are found
+/// through their base (`ethnicities` through `ethnicity`).
+pub fn is_dictionary_word(lower: &str) -> bool {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(|| Table::new(ENGLISH));
+    if table.get(lower).is_some() {
+        return true;
+    }
+    let base = english::inflection_base(lower);
+    [base.to_string(), format!("{base}e"), format!("{base}y")]
+        .iter()
+        .any(|w| w != lower && table.get(w).is_some())
+}
+
+/// Whether a lowercase word is made of pinyin syllables only (`yunshan` = yun·shan, `hulunbeier`),
+/// as Chinese names written in pinyin are.
+pub fn is_pinyin(lower: &str) -> bool {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(|| Table::new(SYLLABLES));
+    let b = lower.as_bytes();
+    if b.is_empty() || !b.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    // reach[i]: the first i letters split into syllables.
+    let mut reach = vec![false; b.len() + 1];
+    reach[0] = true;
+    for i in 0..b.len() {
+        if !reach[i] {
+            continue;
+        }
+        for j in i + 1..=(i + 6).min(b.len()) {
+            if table.get(&lower[i..j]).is_some() {
+                reach[j] = true;
+            }
+        }
+    }
+    reach[b.len()]
+}
+
 /// The word segmenter: jieba-rs with the CC-CEDICT vocabulary and jieba's frequencies, built once.
 ///
 /// A quarter of jieba's default dictionary, so it loads in about a quarter of the time, and every
@@ -163,6 +205,16 @@ mod tests {
         let name: Vec<_> = "陈清扬".chars().map(|c| pinyin(c).unwrap()).collect();
         assert_eq!(name, ["chen", "qing", "yang"]);
         assert_eq!(pinyin('a'), None);
+    }
+
+    #[test]
+    fn dictionary_words_and_pinyin() {
+        for w in ["ordos", "xilingol", "banner", "ethnicities", "herdsman"] {
+            assert!(is_dictionary_word(w), "{w}");
+        }
+        assert!(!is_dictionary_word("hulunbiur"));
+        assert!(is_pinyin("yunshan") && is_pinyin("hulunbeier") && is_pinyin("xilinguole"));
+        assert!(!is_pinyin("hulunbiur") && !is_pinyin("bayanur") && !is_pinyin("harqin"));
     }
 
     #[test]

@@ -6,13 +6,13 @@
 //! and one line to [`CHECKS`].
 
 mod deprecated_term;
-mod inconsistent_term;
 mod near_miss;
 mod number_mismatch;
 mod term_mismatch;
 
 use crate::context::DocCtx;
 use serde::Serialize;
+pub(crate) use term_mismatch::Rendering;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -70,7 +70,6 @@ pub(crate) trait Check: Sync {
 /// Every rule, in the order `bitext rules` lists them.
 pub(crate) const CHECKS: &[&dyn Check] = &[
     &deprecated_term::DeprecatedTerm,
-    &inconsistent_term::InconsistentTerm,
     &near_miss::NearMiss,
     &term_mismatch::TermMismatch,
     &number_mismatch::NumberMismatch,

@@ -11,7 +11,11 @@ pub(crate) const RULE: Rule = Rule {
     summary: "A word is a misspelling of a name in the glossary.",
     what: "Finds capitalised words of six letters or more that are one edit (two for words \
            of eight letters or more) away from a proper-noun word of a glossary rendering, and \
-           are neither a rendering word themselves, nor an inflection of one, nor a word the document also uses in lowercase (an ordinary English word), nor the name with another ending (Marxism beside Marxist).",
+           are none of: a rendering word or an inflection of one, a word the document also uses \
+           in lowercase (an ordinary English word), a word or name of CC-CEDICT's English, a \
+           word made of pinyin syllables (Liu Yunshan is a person, not a misspelt Yinshan), the \
+           name with another ending (Marxism beside Marxist), or the name with one vowel \
+           changed (Harqin and Horqin are two banners).",
     why: "Misspelt place and programme names (Hulunbiur, Bayanur) survive spell checkers, which \
           do not know them, and they make a document unsearchable.",
     example: "glossary: 呼伦贝尔 → \"Hulunbuir\"\n\
@@ -64,7 +68,13 @@ impl Check for NearMiss {
                 continue;
             }
             let lower = word.to_lowercase();
-            if checker.vocabulary.contains(&lower) || lowercase_words.contains(lower.as_str()) {
+            // A word that is a rendering's word, an ordinary word of this document, a word or
+            // name of the dictionary, or pinyin (a Chinese name: Liu Yunshan) is no misspelling.
+            if checker.vocabulary.contains(&lower)
+                || lowercase_words.contains(lower.as_str())
+                || bitext_lexicon::is_dictionary_word(&lower)
+                || bitext_lexicon::is_pinyin(&lower)
+            {
                 verdicts.insert(word, false);
                 continue;
             }
@@ -74,18 +84,21 @@ impl Check for NearMiss {
                 if lowercase_words.contains(name.as_str()) {
                     return false;
                 }
-                // A different ending is another form of the word
-                // (Marxism/Marxist, Mongolia/Mongolian), not a misspelling.
+                // A different last letter or an added ending is another form of the word
+                // (Marxism/Marxist, Mongolia/Mongolian), not a misspelling; a letter dropped
+                // before the end (Bayanur for Bayannur) is one.
                 let shared = lower
                     .chars()
                     .zip(name.chars())
                     .take_while(|(a, b)| a == b)
                     .count();
-                if shared + 2 >= lower.chars().count().min(name.chars().count()) {
+                if shared + 1 >= lower.chars().count().min(name.chars().count()) {
                     return false;
                 }
                 let d = strsim::damerau_levenshtein(&lower, name);
-                (1..=max).contains(&d) && name.chars().next() == lower.chars().next()
+                (1..=max).contains(&d)
+                    && name.chars().next() == lower.chars().next()
+                    && !other_vowel(&lower, name)
             });
             let Some(n) = close else {
                 verdicts.insert(word, false);
@@ -106,5 +119,54 @@ impl Check for NearMiss {
         for (span, expected, term, message) in found {
             ctx.report(&RULE, span, expected, term, message);
         }
+    }
+}
+
+/// Whether `a` differs from `b` only by one vowel put for another: another name (Harqin, Horqin)
+/// more often than a typing error, which drops, doubles or swaps letters.
+fn other_vowel(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    let vowel = |c: char| "aeiouy".contains(c);
+    diff.len() == 1 && vowel(a[diff[0]]) && vowel(b[diff[0]])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Checker;
+    use bitext_glossary::Glossary;
+
+    fn near_misses(text: &str) -> Vec<String> {
+        let g = Glossary::from_str(
+            "[[term]]\nid = \"hulunbuir\"\nzh = \"呼伦贝尔\"\nen.preferred = \"Hulunbuir\"\n\n\
+             [[term]]\nid = \"bayannur\"\nzh = \"巴彦淖尔\"\nen.preferred = \"Bayannur\"\n\n\
+             [[term]]\nid = \"yinshan\"\nzh = \"阴山\"\nen.preferred = \"Yinshan Mountains\"\n\n\
+             [[term]]\nid = \"horqin\"\nzh = \"科尔沁\"\nen.preferred = \"Horqin\"\n",
+            "g.toml",
+        )
+        .unwrap();
+        Checker::new(&g)
+            .check_english("a.txt", text, 0)
+            .into_iter()
+            .filter(|d| d.rule == "near-miss")
+            .map(|d| d.found)
+            .collect()
+    }
+
+    #[test]
+    fn misspelt_names_are_found() {
+        assert_eq!(
+            near_misses("Herders of Hulunbiur and Bayanur met."),
+            ["Hulunbiur", "Bayanur"]
+        );
+    }
+
+    #[test]
+    fn other_real_names_are_not_misspellings() {
+        // A person (pinyin), another banner (one vowel), a dictionary name.
+        assert!(near_misses("Liu Yunshan visited Harqin Banner in Chifeng.").is_empty());
     }
 }

@@ -9,10 +9,14 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "A number of one side of a bead is missing from the other.",
     what: "Bilingual: compares the numbers of each bead after normalisation: 2.9万 = 29,000, \
-           百分之九十 = 90 %, 三成 = 30 %, 1000余 = more than 1,000, 2021年8月11日 = 11 August \
-           2021; 十四五 names a plan and is no number. Chinese numbers written in digits, \
-           percentages and numerals of ten or more must be in the English; English numbers in \
-           digits must be in the Chinese.",
+           10 万 = 100,000, 百分之九十 = 90 %, 三成 = 30 %, 9000多万 = more than 90 million, \
+           2021年8月11日 = 11 August 2021 (Aug. 11), 20世纪30年代 = the 1930s, 2019–20 = 2019 \
+           and 2020, 十分之一 = one tenth, 50 万 = half a million. Numbers of ten or more, \
+           fractions, percentages and months must be on the other side; approximations (几十, \
+           四五 \"four or five\", dozens, a decade), small whole numbers, codes (COVID-19, IL-6), \
+           numerals inside words (十分 \"very\", 一致) and list labels (十、) are not required. \
+           A number missing on each side is one finding naming both. Beads from automatic \
+           alignment are compared with their neighbours too.",
     why: "A wrong figure is the most damaging error a translation can make, and the easiest to \
           miss in review: 2.9万 rendered 2,900 reads naturally.",
     example: "zh:       全区2.9万名干部参加培训。\n\
@@ -28,45 +32,73 @@ impl Check for NumberMismatch {
         &RULE
     }
 
-    /// Each way. A finding's `term` is the number's value, so that baselines know it.
+    /// Each way, as sets: a number of one side must be somewhere on the other side of the bead
+    /// (of the bead or its neighbours, when the beads come from automatic alignment, so that an
+    /// alignment error is not reported as a translation error). A number missing on each side is
+    /// reported once, as a pair. A finding's `term` is the number's value, so that baselines
+    /// know it.
     fn document(&self, ctx: &mut DocCtx) {
         let text = ctx.text();
+        let beads = &ctx.doc.beads;
+        // Per bead: its Chinese numbers, its English span, its English numbers.
+        type Side = (Vec<Number>, (usize, usize), Vec<Number>);
+        let sides: Vec<Side> = beads
+            .iter()
+            .map(|b| {
+                let (s, e) = (b.en.start.min(text.len()), b.en.end.min(text.len()));
+                (
+                    numbers::chinese(&b.zh),
+                    (s, e),
+                    numbers::english(&text[s..e]),
+                )
+            })
+            .collect();
+        let reach = if ctx.doc.automatic { 1 } else { 0 };
         let mut found = Vec::new();
-        for bead in &ctx.doc.beads {
-            let (s, e) = (bead.en.start.min(text.len()), bead.en.end.min(text.len()));
-            let en = &text[s..e];
-            let zn = zh_numbers(&bead.zh);
-            let en_nums = en_numbers(en);
-            let zh_keys: Vec<String> = zn.iter().map(|z| z.key()).collect();
-            let mut used = vec![false; en_nums.len()];
-            for z in &zn {
-                let hit = en_nums
-                    .iter()
-                    .enumerate()
-                    .find(|(k, x)| !used[*k] && same(z, x));
-                match hit {
-                    Some((k, _)) => used[k] = true,
-                    None if salient(&bead.zh, z) => {
-                        let written = &bead.zh[z.start..z.end];
-                        let message = format!(
-                            "the Chinese has {written} ({}), the English does not",
-                            z.key()
-                        );
-                        found.push(((s, e), z.key(), z.key(), message));
-                    }
-                    None => {}
-                }
-            }
-            for (k, x) in en_nums.iter().enumerate() {
-                if used[k] || !salient(en, x) || zn.iter().any(|z| same(z, x)) {
-                    continue;
-                }
-                let written = &en[x.start..x.end];
+        for (k, (zn, (s, e), en_nums)) in sides.iter().enumerate() {
+            let around = k.saturating_sub(reach)..(k + reach + 1).min(sides.len());
+            let zh_near = || sides[around.clone()].iter().flat_map(|x| x.0.iter());
+            let en_near = || sides[around.clone()].iter().flat_map(|x| x.2.iter());
+            let zh_text = &beads[k].zh;
+            let en_text = &text[*s..*e];
+            let missing_zh: Vec<&Number> = zn
+                .iter()
+                .filter(|z| required(zh_text, z) && !en_near().any(|x| z.meets(x)))
+                .collect();
+            let missing_en: Vec<&Number> = en_nums
+                .iter()
+                .filter(|x| required(en_text, x) && !zh_near().any(|z| z.meets(x)))
+                .collect();
+            let zh_list = || list(zh_text, zn);
+            let en_list = || list(en_text, en_nums);
+            let pairs = missing_zh.len().min(missing_en.len());
+            for (z, x) in missing_zh.iter().zip(&missing_en) {
                 let message = format!(
-                    "the English has {written} ({}), the Chinese does not",
+                    "the Chinese has {} ({}), the English has {} ({}) instead",
+                    &zh_text[z.start..z.end],
+                    z.key(),
+                    &en_text[x.start..x.end],
                     x.key()
                 );
-                let expected = format!("one of the Chinese numbers: {}", zh_keys.join(", "));
+                found.push(((s + x.start, s + x.end), z.key(), x.key(), message));
+            }
+            for z in &missing_zh[pairs..] {
+                let message = format!(
+                    "the Chinese has {} ({}), the English does not (its numbers: {})",
+                    &zh_text[z.start..z.end],
+                    z.key(),
+                    en_list()
+                );
+                found.push(((*s, *e), z.key(), z.key(), message));
+            }
+            for x in &missing_en[pairs..] {
+                let message = format!(
+                    "the English has {} ({}), the Chinese does not (its numbers: {})",
+                    &en_text[x.start..x.end],
+                    x.key(),
+                    zh_list()
+                );
+                let expected = format!("one of the Chinese numbers: {}", zh_list());
                 found.push(((s + x.start, s + x.end), expected, x.key(), message));
             }
         }
@@ -76,121 +108,101 @@ impl Check for NumberMismatch {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Numbers of Chinese text for comparison: every number, 三成 as 30 %, and without the names of
-/// five-year plans (十四五 is a plan, not 1,405).
-fn zh_numbers(text: &str) -> Vec<Number> {
-    let mut out: Vec<Number> = numbers::chinese(text)
-        .into_iter()
-        .filter(|n| {
-            let s = &text[n.start..n.end];
-            let plan = s.starts_with('十') && s.ends_with('五') && s.chars().count() == 3;
-            !plan
-        })
-        .collect();
-    // 三成 = 30 %: a digit one to nine and 成, when 成 does not start a word (成员, 成为 …).
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for w in chars.windows(3) {
-        let (a, b, c) = (w[0], w[1], w[2].1);
-        let digit = "一二三四五六七八九".find(a.1).map(|i| i / 3 + 1);
-        if let (Some(d), '成') = (digit, b.1) {
-            if !"员为立功就果本绩熟长效品型年人都".contains(c) {
-                out.retain(|n| !(n.start <= a.0 && a.0 < n.end));
-                out.push(Number {
-                    value: d as f64 * 10.0,
-                    percent: true,
-                    start: a.0,
-                    end: b.0 + b.1.len_utf8(),
-                });
-            }
-        }
+/// The numbers of a side as written, with their values: `2.9万 = 29000, 8月 = 8`, or `none`.
+fn list(text: &str, numbers: &[Number]) -> String {
+    if numbers.is_empty() {
+        return "none".to_owned();
     }
-    out.sort_by_key(|n| n.start);
-    out
+    numbers
+        .iter()
+        .map(|n| format!("{} = {}", &text[n.start..n.end], n.key()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-/// Numbers of English text, with month names next to a number (11 August 2021) as 1–12.
-fn en_numbers(text: &str) -> Vec<Number> {
-    let mut out = numbers::english(text);
-    let words: Vec<bitext_lexicon::english::Word> = bitext_lexicon::english::words(text).collect();
-    for (k, w) in words.iter().enumerate() {
-        let lower = w.text.to_lowercase();
-        let Some(m) = MONTHS.iter().position(|&x| x == lower) else {
-            continue;
-        };
-        // Next to a number written in digits: "11 August", "August 2021".
-        let before = &text[..w.start];
-        let after = &text[w.start + w.text.len()..];
-        let digit_near = before
-            .trim_end()
-            .trim_end_matches(',')
-            .ends_with(|c: char| c.is_ascii_digit())
-            || after.trim_start().starts_with(|c: char| c.is_ascii_digit());
-        if digit_near && (w.is_capitalised() || k == 0) {
-            out.push(Number {
-                value: (m + 1) as f64,
-                percent: false,
-                start: w.start,
-                end: w.start + w.text.len(),
-            });
-        }
+/// Numbers the other side must have: not approximate, and written in digits with a value of ten
+/// or more or a fraction, or a percentage, a month, or a numeral of ten or more. Small whole
+/// numbers (一, 3, two) are too often rendered by a word (both, a pair, 头号 "number one") or
+/// left implicit.
+fn required(text: &str, n: &Number) -> bool {
+    if n.approx {
+        return false;
     }
-    out.sort_by_key(|n| n.start);
-    out
-}
-
-/// Numbers worth holding the other side to: written in digits, or a percentage, or a Chinese or
-/// English numeral of ten or more. Small numerals (一, two) are too often no number at all (统一,
-/// 一些, "one of"), or rendered by a word (both, a pair).
-fn salient(text: &str, n: &Number) -> bool {
-    let s = &text[n.start..n.end];
-    s.chars()
-        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        || n.percent
-        || n.value >= 10.0
-}
-
-/// Whether `a` and `b` are the same quantity.
-fn same(a: &Number, b: &Number) -> bool {
-    a.percent == b.percent && (a.value - b.value).abs() <= 1e-6 * a.value.abs().max(1.0)
+    let written = &text[n.start..n.end];
+    let digits = written
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    n.percent || n.month || n.value >= 10.0 || (digits && n.value.fract() != 0.0)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::{AlignedUnit, Checker, Doc};
+    use bitext_glossary::Glossary;
 
-    fn keys(v: &[Number]) -> Vec<String> {
-        v.iter().map(|n| n.key()).collect()
+    /// The number-mismatch findings of one aligned bead: (found, message).
+    fn check(zh: &str, en: &str) -> Vec<String> {
+        let g = Glossary::from_str(
+            "[[term]]\nid = \"x\"\nzh = \"旗\"\nen.preferred = \"banner\"\n",
+            "g.toml",
+        )
+        .unwrap();
+        let unit = AlignedUnit {
+            zh: zh.to_owned(),
+            en: en.to_owned(),
+            at: 0,
+            end: en.len(),
+        };
+        let doc = Doc::aligned("t.tmx", en, 0, [unit]);
+        Checker::new(&g)
+            .check(&[doc])
+            .into_iter()
+            .filter(|d| d.rule == "number-mismatch")
+            .map(|d| d.message)
+            .collect()
     }
 
     #[test]
-    fn numbers_normalise() {
-        assert_eq!(keys(&zh_numbers("全区有2.9万名干部")), ["29000"]);
-        assert_eq!(keys(&zh_numbers("百分之九十的嘎查")), ["90%"]);
-        assert_eq!(keys(&zh_numbers("1000余人参加")), ["1000"]);
-        assert_eq!(keys(&zh_numbers("三成以上")), ["30%"]);
-        assert_eq!(keys(&zh_numbers("三成员")), ["3"]);
-        assert!(zh_numbers("“十四五”规划").is_empty());
-        assert_eq!(keys(&zh_numbers("2021年8月11日")), ["2021", "8", "11"]);
-        assert_eq!(keys(&en_numbers("on 11 August 2021")), ["11", "8", "2021"]);
-        assert_eq!(
-            keys(&en_numbers("They may go in May.")),
-            Vec::<String>::new()
+    fn true_faults_are_found() {
+        let f = check(
+            "全区2.9万名干部参加培训。",
+            "2,900 cadres in the region took part.",
         );
-        assert_eq!(keys(&en_numbers("more than 1,000 people")), ["1000"]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            f[0].contains("2.9万 (29000)") && f[0].contains("2,900 (2900)"),
+            "{f:?}"
+        );
+        // 1.1379亿 is 113.79 million.
+        let f = check("总人口1.1379亿", "a population of 1.1379 billion");
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn real_translations_pass() {
+        // TICO-19 units, official English.
+        for (zh, en) in [
+            ("但她的症状与我的症状十分相似", "however she has symptoms quite similar to mine"),
+            (
+                "2020 年 1 月 9 日，中国疾病预防控制中心报告称，病原体是一种新型冠状病毒，现在称为严重急性呼吸综合征冠状病毒 2 (Severe Acute Respiratory Syndrome Coronavirus 2, SARS-CoV-2)。",
+                "On 9 January 2020, the China Center for Disease Control and Prevention reported the causative agent as being a novel coronavirus now referred to as severe acute respiratory syndrome coronavirus 2 (SARS-CoV-2).",
+            ),
+            (
+                "这意味着各国拥有的资源可能多于或少于意大利（2010-2011 年每 10 万人拥有 12.5 张重症监护和中期照护床位）。",
+                "This means that countries may have more or less resources than Italy (12.5 intensive care and intermediate care beds per 100,000 population in 2010–11).",
+            ),
+            ("埃博拉病毒曾被预测会导致 100 万起病例并造成 50 万人死亡。", "Ebola was originally predicted to cause up to a million cases with half a million deaths."),
+            ("自 20 世纪 30 年代末以来，动物 CoV 就已广为人知。", "Animal CoVs have been known since late 1930s."),
+            ("因此，在过去二十年中出现了三种新型 HCoV 并非偶然。", "Thus, it is not by chance that three novel HCoVs have emerged in the past two decades."),
+            ("截至 2020 年 4 月 10 日，全球 210 个国家和地区累计报告约 161 万 COVID-19 病例，死亡约 9.7 万人，", "As of 10 April 2020, approximately 1.61 million cases of COVID-19 have been reported in 210 countries and territories, resulting in approximately 97,000 deaths."),
+            ("中国病死率约 4%，而全球各地区病死率则介于 0.08%（新西兰）到 13.04%（阿尔及利亚）之间。", "The case fatality rate has been estimated to be 4% in China, while globally ranging from 13.04% in Algeria to .08% in New Zealand."),
+            ("据报道，他们正在全天候工作，周末无休。", "They were working 24/7 to maintain the supply."),
+            ("最乐观的估计是，此次爆发将在 3 月份结束，下降阶段将持续 3-4 个月。", "The most optimistic estimate is that the outbreak will end by March and the downswing phase will last for 3-4 months."),
+            ("今年9月是第38个全区民族团结进步活动月。", "This September is the 38th region-wide ethnic unity and progress month."),
+            ("“十四五”时期", "during the 14th Five-Year Plan period"),
+            ("在过去的几十年中，已经发现了 7 种 HCoV。", "In the past decades, seven HCoVs have been identified."),
+        ] {
+            assert_eq!(check(zh, en), Vec::<String>::new(), "{zh}");
+        }
     }
 }

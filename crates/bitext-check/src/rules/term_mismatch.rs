@@ -10,9 +10,13 @@ pub(crate) const RULE: Rule = Rule {
     summary: "The Chinese has a glossary term; its English has none of the term's renderings.",
     what: "Bilingual (aligned text, or a zh/en document pair that is aligned first): for each \
            bead whose Chinese contains a glossary term (longest first, on word boundaries: 旗 \
-           in 鄂托克前旗, not in 国旗), reports the English of the bead when it contains neither \
-           the preferred nor an admitted rendering, nor a deprecated one (which deprecated-term \
-           reports).",
+           in 鄂托克前旗, not in 国旗), reports the English of the bead when it contains no \
+           rendering of the term: not a deprecated one (which deprecated-term reports), not the \
+           preferred or an admitted one, in any word order and inflection (\"people of all \
+           China's ethnic groups\" renders \"people of all ethnic groups\"), nor all but one of \
+           the content words of a rendering of three or more (\"all ethnic groups\"), nor its \
+           acronym (CPC for Communist Party of China). Beads from automatic alignment are \
+           compared with their neighbours too.",
     why: "A term left out or paraphrased loses the official name: a reader cannot find the \
           programme, the place or the policy, and the client's terminology is not applied.",
     example: "glossary: 三北工程 → \"Three-North Shelterbelt Program\"\n\
@@ -31,26 +35,64 @@ impl Check for TermMismatch {
 
     fn document(&self, ctx: &mut DocCtx) {
         let checker = ctx.checker;
-        let text_len = ctx.text().len();
+        let text = ctx.text();
+        let beads = &ctx.doc.beads;
+        if beads.is_empty() {
+            return;
+        }
+        let renderings = checker.renderings();
+        // The words of each bead's English: inflectional bases, and the words as written (for
+        // acronyms).
+        let words: Vec<(HashSet<String>, HashSet<&str>)> = beads
+            .iter()
+            .map(|b| {
+                let (s, e) = (b.en.start.min(text.len()), b.en.end.min(text.len()));
+                let tokens = ctx
+                    .folded
+                    .tokens
+                    .iter()
+                    .filter(|t| t.start >= s && t.end <= e);
+                let mut bases = HashSet::new();
+                let mut written = HashSet::new();
+                for t in tokens {
+                    let w = &text[t.start..t.end];
+                    bases.insert(base_of(w));
+                    written.insert(w);
+                }
+                (bases, written)
+            })
+            .collect();
+        let reach = if ctx.doc.automatic { 1 } else { 0 };
         let mut found = Vec::new();
-        for bead in &ctx.doc.beads {
-            let (s, e) = (bead.en.start.min(text_len), bead.en.end.min(text_len));
+        for (k, bead) in beads.iter().enumerate() {
+            let (s, e) = (bead.en.start.min(text.len()), bead.en.end.min(text.len()));
+            let around = k.saturating_sub(reach)..(k + reach + 1).min(beads.len());
             // Once per concept and bead.
             let mut seen = HashSet::new();
             for (ci, zr) in checker.zh_terms().find(&bead.zh) {
-                if !seen.insert(ci)
-                    || ctx
-                        .uses
+                if !seen.insert(ci) {
+                    continue;
+                }
+                // A rendering of the glossary matched in the bead (deprecated ones are
+                // deprecated-term's), or any accepted rendering by its words, in any order and
+                // inflection, or by its acronym, in the bead or (automatic alignment) next to it.
+                let matched = ctx
+                    .uses
+                    .iter()
+                    .any(|u| u.concept == ci && u.start >= s && u.end <= e);
+                let rendered = around.clone().any(|b| {
+                    renderings[ci]
                         .iter()
-                        .any(|u| u.concept == ci && u.start >= s && u.end <= e)
-                {
+                        .any(|r| r.found_in(&words[b].0, &words[b].1))
+                });
+                if matched || rendered {
                     continue;
                 }
                 let c = &checker.concepts[ci];
                 let mut accepted = vec![format!("`{}`", c.preferred)];
                 accepted.extend(c.admitted.iter().map(|a| format!("`{a}`")));
                 let message = format!(
-                    "the Chinese has {} ({}) but the English has none of {}",
+                    "the Chinese has {} ({}) but the English has none of {}, nor their words",
                     &bead.zh[zr.clone()],
                     c.id,
                     accepted.join(", ")
@@ -61,5 +103,151 @@ impl Check for TermMismatch {
         for (span, expected, term, message) in found {
             ctx.report(&RULE, span, expected, term, message);
         }
+    }
+}
+
+/// The inflectional base of a word as written.
+fn base_of(word: &str) -> String {
+    let lower = word.to_lowercase();
+    bitext_lexicon::english::inflection_base(&lower).into_owned()
+}
+
+/// An accepted rendering reduced for the bilingual check: its content words and its acronym.
+pub(crate) struct Rendering {
+    /// Bases of the words that are not stopwords (`people of all ethnic groups` → people,
+    /// ethnic, group).
+    content: Vec<String>,
+    /// The initials of its capitalised words, when it has two or more (`Communist Party of
+    /// China` → `CPC`).
+    acronym: Option<String>,
+}
+
+impl Rendering {
+    pub(crate) fn new(text: &str, folder: &crate::matcher::Folder) -> Rendering {
+        let tokens = folder.tokens(text);
+        let mut content = Vec::new();
+        let mut initials = String::new();
+        for t in &tokens {
+            let w = &text[t.start..t.end];
+            let lower = w.to_lowercase();
+            if t.first_upper {
+                initials.extend(w.chars().next());
+            }
+            if !bitext_lexicon::english::is_stopword(&lower) {
+                let b = bitext_lexicon::english::inflection_base(&lower).into_owned();
+                if !content.contains(&b) {
+                    content.push(b);
+                }
+            }
+        }
+        Rendering {
+            content,
+            acronym: (initials.chars().count() >= 2).then_some(initials),
+        }
+    }
+
+    /// Whether English words (bases, and words as written) render this: every content word,
+    /// or for a rendering of three content words or more all but one (a paraphrase keeps the
+    /// term: "all ethnic groups" for "people of all ethnic groups"), or the acronym.
+    fn found_in(&self, bases: &HashSet<String>, written: &HashSet<&str>) -> bool {
+        if self.acronym.as_deref().is_some_and(|a| written.contains(a)) {
+            return true;
+        }
+        if self.content.is_empty() {
+            return false;
+        }
+        let present = self.content.iter().filter(|w| bases.contains(*w)).count();
+        let needed = if self.content.len() >= 3 {
+            self.content.len() - 1
+        } else {
+            self.content.len()
+        };
+        present >= needed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{AlignedUnit, Checker, Doc};
+    use bitext_glossary::Glossary;
+
+    const GLOSSARY: &str = r#"
+[[term]]
+id = "cpc"
+zh = "党"
+case-sensitive = true
+en.preferred = "the Party"
+en.admitted = ["Communist Party of China"]
+
+[[term]]
+id = "people-of-all-ethnic-groups"
+zh = "各族人民"
+en.preferred = "people of all ethnic groups"
+
+[[term]]
+id = "ecological-civilization"
+zh = "生态文明"
+en.preferred = "ecological civilization"
+en.admitted = ["ecological progress"]
+
+[[term]]
+id = "three-north"
+zh = "三北工程"
+en.preferred = "Three-North Shelterbelt Program"
+"#;
+
+    fn mismatches(zh: &str, en: &str) -> Vec<String> {
+        let g = Glossary::from_str(GLOSSARY, "g.toml").unwrap();
+        let unit = AlignedUnit {
+            zh: zh.to_owned(),
+            en: en.to_owned(),
+            at: 0,
+            end: en.len(),
+        };
+        Checker::new(&g)
+            .check(&[Doc::aligned("t.tmx", en, 0, [unit])])
+            .into_iter()
+            .filter(|d| d.rule == "term-mismatch")
+            .map(|d| d.term)
+            .collect()
+    }
+
+    #[test]
+    fn official_renderings_pass() {
+        // Official English renders 党 as the CPC or the whole Party, 各族人民 in any word order.
+        for (zh, en) in [
+            (
+                "坚持党的全面领导",
+                "We must uphold the CPC's overall leadership.",
+            ),
+            ("全党必须牢记", "The whole Party must bear in mind"),
+            (
+                "全国各族人民团结奋斗",
+                "People of all China's ethnic groups are united.",
+            ),
+            (
+                "各族人民共同努力",
+                "people from all ethnic groups work together",
+            ),
+            ("各族人民", "all ethnic groups"),
+            ("建设生态文明", "to promote ecological progress"),
+            (
+                "三北工程建设",
+                "the building of the Three-North shelterbelt programs",
+            ),
+        ] {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+    }
+
+    #[test]
+    fn a_missing_term_is_found() {
+        assert_eq!(
+            mismatches(
+                "三北工程建设取得新成效。",
+                "The shelter forest project made new progress."
+            ),
+            ["three-north"]
+        );
     }
 }

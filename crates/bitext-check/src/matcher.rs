@@ -346,13 +346,19 @@ impl Matcher {
             // Leftmost-longest from `at`: the last match state before the automaton dies.
             let mut sid = start;
             let mut found = None;
-            for &byte in &key[at..] {
+            for (n, &byte) in key[at..].iter().enumerate() {
                 sid = ac.next_state(Anchored::Yes, sid, byte);
                 if ac.is_dead(sid) {
                     break;
                 }
+                // A state's matches include the patterns that end here but start later (a
+                // suffix of the path: `national community` on the way through `chinese national
+                // community consciousness`): only a pattern as long as the path starts at `at`.
                 if ac.is_match(sid) {
-                    found = Some(ac.match_pattern(sid, 0));
+                    found = (0..ac.match_len(sid))
+                        .map(|i| ac.match_pattern(sid, i))
+                        .find(|&p| ac.pattern_len(p) == n + 1)
+                        .or(found);
                 }
             }
             let Some(pid) = found else {
@@ -423,6 +429,21 @@ mod tests {
                 "a strong sense of community for the Chinese nation"
             ),
             [(1, "sense of community for the Chinese nation".into())]
+        );
+    }
+
+    #[test]
+    fn a_match_starts_where_the_walk_starts() {
+        // The walk from `chinese` passes through a state where `national community` ends.
+        assert_eq!(
+            found(
+                &[
+                    "Chinese national community consciousness",
+                    "national community"
+                ],
+                "the Chinese national community, constantly"
+            ),
+            [(1, "national community".into())]
         );
     }
 

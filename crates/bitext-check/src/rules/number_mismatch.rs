@@ -91,7 +91,15 @@ impl Check for NumberMismatch {
                 );
                 found.push(((*s, *e), z.key(), z.key(), message));
             }
-            for x in &missing_en[pairs..] {
+            // A year the English adds (新中国成立以来: since the founding of the PRC in 1949) is
+            // explicitation, not an error, unless a Chinese number is missing with it.
+            let is_year = |x: &&&Number| {
+                !x.percent
+                    && x.value.fract() == 0.0
+                    && (1000.0..=2100.0).contains(&x.value)
+                    && en_text[x.start..x.end].len() == 4
+            };
+            for x in missing_en[pairs..].iter().filter(|x| !is_year(x)) {
                 let message = format!(
                     "the English has {} ({}), the Chinese does not (its numbers: {})",
                     &en_text[x.start..x.end],
@@ -120,7 +128,7 @@ fn list(text: &str, numbers: &[Number]) -> String {
         .join(", ")
 }
 
-/// Numbers the other side must have: not approximate, and written in digits with a value of ten
+/// Numbers the other side must have (a year the English adds excepted, see above): not approximate, and written in digits with a value of ten
 /// or more or a fraction, or a percentage, a month, or a numeral of ten or more. Small whole
 /// numbers (一, 3, two) are too often rendered by a word (both, a pair, 头号 "number one") or
 /// left implicit.
@@ -200,6 +208,7 @@ mod tests {
             ("最乐观的估计是，此次爆发将在 3 月份结束，下降阶段将持续 3-4 个月。", "The most optimistic estimate is that the outbreak will end by March and the downswing phase will last for 3-4 months."),
             ("今年9月是第38个全区民族团结进步活动月。", "This September is the 38th region-wide ethnic unity and progress month."),
             ("“十四五”时期", "during the 14th Five-Year Plan period"),
+            ("新中国成立以来，中国共产党和中国政府", "Since the founding of the People's Republic of China in 1949, the Communist Party of China"),
             ("在过去的几十年中，已经发现了 7 种 HCoV。", "In the past decades, seven HCoVs have been identified."),
         ] {
             assert_eq!(check(zh, en), Vec::<String>::new(), "{zh}");

@@ -3,6 +3,7 @@
 mod batch;
 mod glossary_io;
 mod main_job;
+mod precision;
 
 /// The binary, run from the repository root, with a fixed date for the files it stamps.
 fn bitext() -> std::process::Command {

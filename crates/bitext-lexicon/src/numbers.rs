@@ -25,6 +25,8 @@ pub struct Number {
     /// Another value the text may mean: the other of "four or five" (四五), the years of "two
     /// decades" (20), the full year of a decade written `80 年代` (1980).
     pub alt: Option<f64>,
+    /// A third value: the end of a decade of age (in their 50s: up to 60).
+    pub alt2: Option<f64>,
     /// Written as a percentage (90%, 百分之九十, 90 per cent, 三成).
     pub percent: bool,
     /// A month (8月, August, Aug.).
@@ -42,6 +44,7 @@ impl Number {
         Number {
             value,
             alt: None,
+            alt2: None,
             percent: false,
             month: false,
             approx: false,
@@ -68,12 +71,11 @@ impl Number {
     /// equal to the other's value.
     pub fn meets(&self, other: &Number) -> bool {
         let eq = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0);
-        let mine = std::iter::once(self.value).chain(self.alt);
-        mine.into_iter().any(|a| {
-            std::iter::once(other.value)
-                .chain(other.alt)
-                .any(|b| eq(a, b))
-        })
+        let mine = [Some(self.value), self.alt, self.alt2];
+        let theirs = [Some(other.value), other.alt, other.alt2];
+        mine.iter()
+            .flatten()
+            .any(|&a| theirs.iter().flatten().any(|&b| eq(a, b)))
     }
 }
 
@@ -507,6 +509,9 @@ pub fn chinese(text: &str) -> Vec<Number> {
                     n.approx = true;
                     next = j + 1;
                 }
+                // 十二届全国人大: the term of a body, which translations often leave out ("the
+                // annual session of the NPC").
+                Some('届') => n.approx = true,
                 // A list label: 十、
                 Some('、') if out.is_empty() || start == 0 || text[..start].ends_with('\n') => {
                     n.approx = true;
@@ -1048,9 +1053,11 @@ pub fn english(text: &str) -> Vec<Number> {
                         end = toks[next].2;
                         next += 1;
                     } else if w == "s" {
-                        // A decade (1930s, 80s): 80s is also 1980.
+                        // A decade (1930s, 80s): 80s is also 1980, and an age (in their 50s)
+                        // runs to 60.
                         if int_digits == 2 {
                             n.alt = Some(1900.0 + v);
+                            n.alt2 = Some(v + 10.0);
                         }
                         end = toks[next].2;
                         next += 1;

@@ -61,59 +61,82 @@ impl Check for NumberMismatch {
             let en_near = || sides[around.clone()].iter().flat_map(|x| x.2.iter());
             let zh_text = &beads[k].zh;
             let en_text = &text[*s..*e];
+            let zh_met: Vec<bool> = zn.iter().map(|z| en_near().any(|x| z.meets(x))).collect();
+            let en_met: Vec<bool> = en_nums
+                .iter()
+                .map(|x| zh_near().any(|z| z.meets(x)))
+                .collect();
             let missing_zh: Vec<&Number> = zn
                 .iter()
-                .filter(|z| required(zh_text, z) && !en_near().any(|x| z.meets(x)))
+                .zip(&zh_met)
+                .filter(|&(z, met)| required(zh_text, z) && !met)
+                .map(|(z, _)| z)
                 .collect();
             let missing_en: Vec<&Number> = en_nums
                 .iter()
-                .filter(|x| required(en_text, x) && !zh_near().any(|z| z.meets(x)))
+                .zip(&en_met)
+                .filter(|&(x, met)| required(en_text, x) && !met)
+                .map(|(x, _)| x)
                 .collect();
             let zh_list = || list(zh_text, zn);
             let en_list = || list(en_text, en_nums);
-            let pairs = missing_zh.len().min(missing_en.len());
-            for (z, x) in missing_zh.iter().zip(&missing_en) {
-                let message = format!(
-                    "the Chinese has {} ({}), the English has {} ({}) instead",
-                    &zh_text[z.start..z.end],
-                    z.key(),
-                    &en_text[x.start..x.end],
-                    x.key()
-                );
-                found.push(((s + x.start, s + x.end), z.key(), x.key(), message));
-            }
-            for z in &missing_zh[pairs..] {
-                let message = format!(
-                    "the Chinese has {} ({}), the English does not (its numbers: {})",
-                    &zh_text[z.start..z.end],
-                    z.key(),
-                    en_list()
-                );
-                found.push(((*s, *e), z.key(), z.key(), message));
-            }
-            // A year the English adds (新中国成立以来: since the founding of the PRC in 1949) is
-            // explicitation, not an error, unless a Chinese number is missing with it.
-            let is_year = |x: &&&Number| {
-                !x.percent
-                    && x.value.fract() == 0.0
-                    && (1000.0..=2100.0).contains(&x.value)
-                    && en_text[x.start..x.end].len() == 4
-            };
-            for x in missing_en[pairs..].iter().filter(|x| !is_year(x)) {
-                let message = format!(
-                    "the English has {} ({}), the Chinese does not (its numbers: {})",
-                    &en_text[x.start..x.end],
-                    x.key(),
-                    zh_list()
-                );
-                let expected = format!("one of the Chinese numbers: {}", zh_list());
-                found.push(((s + x.start, s + x.end), expected, x.key(), message));
+            // A number missing on each side is one finding: years with years, other numbers
+            // with other numbers (a year is no substitute for a session number).
+            let (zh_years, zh_other): (Vec<&Number>, Vec<&Number>) =
+                missing_zh.into_iter().partition(|n| is_year(zh_text, n));
+            let (en_years, en_other): (Vec<&Number>, Vec<&Number>) =
+                missing_en.into_iter().partition(|n| is_year(en_text, n));
+            for (zs, xs, year) in [(zh_years, en_years, true), (zh_other, en_other, false)] {
+                let pairs = zs.len().min(xs.len());
+                for (z, x) in zs.iter().zip(&xs) {
+                    let message = format!(
+                        "the Chinese has {} ({}), the English has {} ({}) instead",
+                        &zh_text[z.start..z.end],
+                        z.key(),
+                        &en_text[x.start..x.end],
+                        x.key()
+                    );
+                    found.push(((s + x.start, s + x.end), z.key(), x.key(), message));
+                }
+                for z in &zs[pairs..] {
+                    let message = format!(
+                        "the Chinese has {} ({}), the English does not (its numbers: {})",
+                        &zh_text[z.start..z.end],
+                        z.key(),
+                        en_list()
+                    );
+                    found.push(((*s, *e), z.key(), z.key(), message));
+                }
+                // A year the English adds where the Chinese has none (新中国成立以来: since the
+                // founding of the PRC in 1949) is explicitation, not an error.
+                if year && !zn.iter().any(|z| is_year(zh_text, z)) {
+                    continue;
+                }
+                for x in &xs[pairs..] {
+                    let message = format!(
+                        "the English has {} ({}), the Chinese does not (its numbers: {})",
+                        &en_text[x.start..x.end],
+                        x.key(),
+                        zh_list()
+                    );
+                    let expected = format!("one of the Chinese numbers: {}", zh_list());
+                    found.push(((s + x.start, s + x.end), expected, x.key(), message));
+                }
             }
         }
         for (span, expected, term, message) in found {
             ctx.report(&RULE, span, expected, term, message);
         }
     }
+}
+
+/// A number written as a year: four digits from 1000 to 2100 (not 2,000, not 2千).
+fn is_year(text: &str, n: &Number) -> bool {
+    let written = &text[n.start..n.end];
+    !n.percent
+        && !n.month
+        && (1000.0..=2100.0).contains(&n.value)
+        && written.bytes().take_while(u8::is_ascii_digit).count() == 4
 }
 
 /// The numbers of a side as written, with their values: `2.9万 = 29000, 8月 = 8`, or `none`.
@@ -184,6 +207,17 @@ mod tests {
         // 1.1379亿 is 113.79 million.
         let f = check("总人口1.1379亿", "a population of 1.1379 billion");
         assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn a_year_the_english_adds_is_explicitation_unless_the_chinese_has_years() {
+        let zh = "新中国成立以来，中国共产党和中国政府";
+        let en = "Since the founding of the People's Republic of China in 1949, the Communist Party of China";
+        assert!(check(zh, en).is_empty());
+        // TICO-19 with 2020 changed to 2090 in the English: the Chinese has its years.
+        let zh = "第四版（2020 年 1 月 27 日）和第五版（2020 年 2 月 8 日）";
+        let en = "the fourth (27 January 2090) and fifth (8 February 2020) editions";
+        assert_eq!(check(zh, en).len(), 1);
     }
 
     #[test]

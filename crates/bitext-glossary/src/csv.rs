@@ -14,6 +14,8 @@
 //! | `exceptions` | phrases that contain a rendering but are not the concept, separated by ` \| ` |
 //! | `domain`, `pos`, `source`, `note`, `status` | text |
 //! | `case_sensitive` | `true` or `false` (empty: false) |
+//! | `official` | `false` when no official English exists (empty: true) |
+//! | `enforce` | `false` when term-mismatch should not require a rendering (empty: true) |
 //!
 //! Export writes every column, so TOML → CSV → TOML loses nothing.
 
@@ -22,7 +24,7 @@ use std::path::Path;
 use crate::{Concept, Deprecated, Error, Origin};
 
 /// The columns, in the order of export.
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 15] = [
     "id",
     "zh",
     "zh_variants",
@@ -33,6 +35,8 @@ pub const COLUMNS: [&str; 13] = [
     "domain",
     "pos",
     "case_sensitive",
+    "official",
+    "enforce",
     "source",
     "note",
     "status",
@@ -134,17 +138,21 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Concept>, Error> {
                 format!("`{zh}` has no preferred rendering"),
             ));
         }
-        let case_sensitive = match get("case_sensitive").to_ascii_lowercase().as_str() {
-            "" | "false" | "no" | "0" => false,
-            "true" | "yes" | "1" => true,
-            other => {
-                return Err(at(
+        let flag = |name: &str, default: bool| -> Result<bool, Error> {
+            match get(name).to_ascii_lowercase().as_str() {
+                "" => Ok(default),
+                "false" | "no" | "0" => Ok(false),
+                "true" | "yes" | "1" => Ok(true),
+                other => Err(at(
                     line,
-                    field_col("case_sensitive"),
-                    format!("`case_sensitive` must be true or false, not `{other}`"),
-                ))
+                    field_col(name),
+                    format!("`{name}` must be true or false, not `{other}`"),
+                )),
             }
         };
+        let case_sensitive = flag("case_sensitive", false)?;
+        let official = flag("official", true)?;
+        let enforce = flag("enforce", true)?;
         let text_opt = |name: &str| -> Option<String> {
             let v = get(name);
             (!v.is_empty()).then(|| v.to_string())
@@ -186,6 +194,8 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Concept>, Error> {
         c.note = text_opt("note");
         c.status = text_opt("status");
         c.case_sensitive = case_sensitive;
+        c.official = official;
+        c.enforce = enforce;
         concepts.push(c);
     }
     Ok(concepts)
@@ -230,6 +240,8 @@ pub fn write(concepts: &[Concept]) -> Result<String, String> {
             opt(&c.domain),
             opt(&c.pos),
             c.case_sensitive.to_string(),
+            c.official.to_string(),
+            c.enforce.to_string(),
             opt(&c.source),
             opt(&c.note),
             opt(&c.status),

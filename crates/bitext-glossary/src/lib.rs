@@ -54,6 +54,11 @@ pub struct Concept {
     pub source: Option<String>,
     pub domain: Option<String>,
     pub case_sensitive: bool,
+    /// Whether the preferred rendering is official English (`official = false`: none exists).
+    pub official: bool,
+    /// Whether term-mismatch requires a rendering in translations (`enforce = false`: official
+    /// English paraphrases the term).
+    pub enforce: bool,
     pub pos: Option<String>,
     pub status: Option<String>,
     /// Where the concept is defined.
@@ -75,6 +80,8 @@ impl Concept {
             source: None,
             domain: None,
             case_sensitive: false,
+            official: true,
+            enforce: true,
             pos: None,
             status: None,
             origin,
@@ -261,6 +268,8 @@ impl Glossary {
                 source: entry.source,
                 domain: entry.domain,
                 case_sensitive: entry.case_sensitive,
+                official: entry.official,
+                enforce: entry.enforce,
                 pos: entry.pos,
                 status: entry.status,
                 origin,

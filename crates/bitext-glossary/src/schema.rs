@@ -41,10 +41,21 @@ pub struct TermEntry {
     pub domain: Option<String>,
     #[serde(default)]
     pub case_sensitive: bool,
+    /// `false`: no official English rendering exists; the entry's rendering is the glossary's.
+    #[serde(default = "yes")]
+    pub official: bool,
+    /// `false`: term-mismatch does not require a rendering in translations (official English
+    /// paraphrases this term); deprecated renderings are still reported.
+    #[serde(default = "yes")]
+    pub enforce: bool,
     #[serde(default)]
     pub pos: Option<String>,
     #[serde(default)]
     pub status: Option<String>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Default, Deserialize)]

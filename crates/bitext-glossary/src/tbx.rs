@@ -131,6 +131,12 @@ pub fn write(concepts: &[Concept], dialect: Dialect) -> String {
         if c.case_sensitive {
             w.leaf("note", &[], "bitext-case-sensitive");
         }
+        if !c.official {
+            w.leaf("note", &[], "bitext-unofficial");
+        }
+        if !c.enforce {
+            w.leaf("note", &[], "bitext-not-enforced");
+        }
         if let Some(s) = &c.status {
             w.leaf("note", &[], &format!("bitext-status: {s}"));
         }
@@ -428,6 +434,10 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Concept>, Error> {
                 c.id = x.trim().to_string();
             } else if n == "bitext-case-sensitive" {
                 c.case_sensitive = true;
+            } else if n == "bitext-unofficial" {
+                c.official = false;
+            } else if n == "bitext-not-enforced" {
+                c.enforce = false;
             } else {
                 notes.push(n);
             }

@@ -43,6 +43,12 @@ pub fn concept_table(c: &Concept) -> Table {
     if c.case_sensitive {
         t["case-sensitive"] = value(true);
     }
+    if !c.official {
+        t["official"] = value(false);
+    }
+    if !c.enforce {
+        t["enforce"] = value(false);
+    }
     let mut en = Table::new();
     en.set_dotted(true);
     en["preferred"] = value(&c.preferred);
@@ -126,6 +132,8 @@ pub(crate) fn same_content(a: &Concept, b: &Concept) -> bool {
         && a.source == b.source
         && a.domain == b.domain
         && a.case_sensitive == b.case_sensitive
+        && a.official == b.official
+        && a.enforce == b.enforce
         && a.pos == b.pos
         && a.status == b.status
 }

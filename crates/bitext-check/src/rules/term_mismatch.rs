@@ -70,7 +70,7 @@ impl Check for TermMismatch {
             // Once per concept and bead.
             let mut seen = HashSet::new();
             for (ci, zr) in checker.zh_terms().find(&bead.zh) {
-                if !seen.insert(ci) {
+                if !seen.insert(ci) || !checker.concepts[ci].enforce {
                     continue;
                 }
                 // A rendering of the glossary matched in the bead (deprecated ones are

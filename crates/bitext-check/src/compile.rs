@@ -249,6 +249,7 @@ impl ZhTerms {
         let (patterns, concept): (Vec<String>, Vec<usize>) = terms.into_iter().unzip();
         let ac = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Both)
             .build(&patterns)
             .ok();
         ZhTerms { ac, concept }
@@ -276,5 +277,45 @@ impl ZhTerms {
             })
             .map(|m| (self.concept[m.pattern().as_usize()], m.range()))
             .collect()
+    }
+
+    /// The shorter terms inside the term found at `range` of `text` (民族团结进步 inside
+    /// 全区民族团结进步模范表彰大会), longest first from each word boundary.
+    pub(crate) fn find_inside(
+        &self,
+        text: &str,
+        range: Range<usize>,
+    ) -> Vec<(usize, Range<usize>)> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let inner = &text[range.clone()];
+        let mut bounds = vec![0usize];
+        let mut at = 0;
+        for w in bitext_lexicon::words_hmm(inner) {
+            at += w.len();
+            bounds.push(at);
+        }
+        let mut out = Vec::new();
+        let mut next = 0;
+        for &b in &bounds {
+            if b < next || b >= inner.len() {
+                continue;
+            }
+            let input = aho_corasick::Input::new(inner)
+                .range(b..)
+                .anchored(aho_corasick::Anchored::Yes);
+            if let Some(m) = ac.find(input) {
+                let whole = m.start() == 0 && m.end() == inner.len();
+                if !whole && bounds.binary_search(&m.end()).is_ok() {
+                    out.push((
+                        self.concept[m.pattern().as_usize()],
+                        range.start + m.start()..range.start + m.end(),
+                    ));
+                    next = m.end();
+                }
+            }
+        }
+        out
     }
 }

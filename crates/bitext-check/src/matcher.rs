@@ -321,21 +321,22 @@ impl Matcher {
         }
     }
 
-    /// Every whole-word match, leftmost-longest and not overlapping; a span
-    /// matched by several patterns (one rendering in two concepts) yields
-    /// one hit per pattern.
+    /// Every whole-word match, not overlapping: of two that overlap, the longer, then the
+    /// leftmost; a span matched by several patterns (one rendering in two concepts) yields one hit
+    /// per pattern.
     pub fn find(&self, folded: &Folded) -> Vec<Hit> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
-        // Leftmost-longest, word by word: an anchored search only where a pattern can start
-        // (a number lookup), instead of an automaton step on every byte.
+        // The longest match at each word, an anchored search only where a pattern can start (a
+        // number lookup) instead of an automaton step on every byte; then overlaps resolved.
         let key = folded.key.as_slice();
         let starts = &folded.key_starts;
         let Ok(start) = ac.start_state(Anchored::Yes) else {
             return Vec::new();
         };
-        let mut out = Vec::new();
+        // (first word, words, group) of the longest match starting at each word.
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
         let mut k = 0;
         while k < starts.len() {
             let at = starts[k];
@@ -361,19 +362,44 @@ impl Matcher {
                         .or(found);
                 }
             }
-            let Some(pid) = found else {
+            if let Some(pid) = found {
+                candidates.push((k, self.groups[pid.as_usize()].1.max(1), pid.as_usize()));
+            }
+            k += 1;
+        }
+        // Matches may overlap (a short rendering starting a word before a long one: `the
+        // country` before `country's common spoken and written language`): the longest wins,
+        // then the leftmost.
+        let overlapping = candidates.windows(2).any(|w| w[0].0 + w[0].1 > w[1].0);
+        if overlapping {
+            let mut order: Vec<usize> = (0..candidates.len()).collect();
+            order.sort_by_key(|&i| (std::cmp::Reverse(candidates[i].1), candidates[i].0));
+            let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
+            let mut keep = vec![false; candidates.len()];
+            for i in order {
+                let (s, n, _) = candidates[i];
+                let before = taken.range(..=s).next_back().is_some_and(|(_, &e)| e > s);
+                let after = taken.range(s..).next().is_some_and(|(&b, _)| b < s + n);
+                if !before && !after {
+                    taken.insert(s, s + n);
+                    keep[i] = true;
+                }
+            }
+            let mut k = 0;
+            candidates.retain(|_| {
                 k += 1;
-                continue;
-            };
-            let (patterns, words) = &self.groups[pid.as_usize()];
-            for &pattern in patterns {
+                keep[k - 1]
+            });
+        }
+        let mut out = Vec::with_capacity(candidates.len());
+        for (k, words, g) in candidates {
+            for &pattern in &self.groups[g].0 {
                 out.push(Hit {
                     first_token: k,
                     end_token: k + words,
                     pattern,
                 });
             }
-            k += (*words).max(1);
         }
         out
     }
@@ -429,6 +455,20 @@ mod tests {
                 "a strong sense of community for the Chinese nation"
             ),
             [(1, "sense of community for the Chinese nation".into())]
+        );
+    }
+
+    #[test]
+    fn the_longest_match_wins_over_an_earlier_shorter_one() {
+        assert_eq!(
+            found(
+                &[
+                    "the country",
+                    "country's common spoken and written language"
+                ],
+                "mastered the country's common spoken and written language"
+            ),
+            [(1, "country's common spoken and written language".into())]
         );
     }
 

@@ -140,6 +140,8 @@ pub fn stem(lower: &str) -> String {
 /// meets its base (communities/community → `community`, forging/forged/forge → `forg`,
 /// organised/organizations → `organiz`, centres → `center`).
 ///
+/// A final e is dropped only from words of the dictionary's English, so names keep it.
+///
 /// Unlike a stemmer it removes no derivational suffix, so two words of different meaning stay
 /// apart: nations (`nation`) and nationalities (`nationality`), policy and police, unity and unit,
 /// develop and development. Words of three letters or fewer, and words with letters beyond ASCII,
@@ -203,7 +205,9 @@ pub fn inflection_base(lower: &str) -> std::borrow::Cow<'_, str> {
         w.truncate(w.len() - 2);
         w.push('r');
     }
-    if w.len() > 3 && w.ends_with('e') {
+    // A final e goes (forge meets forging), but only from an English word: a name keeps it
+    // (Hunshandake is not the misspelt Hunshandak).
+    if w.len() > 3 && w.ends_with('e') && !stripped && crate::is_english_word(&w) {
         w.pop();
     }
     if w.len() > 4 && w.ends_with("is") {
@@ -327,6 +331,8 @@ mod tests {
         assert_eq!(base("the"), "the");
         assert_eq!(base("status"), "status");
         assert_eq!(base("内蒙古"), "内蒙古");
+        // A name keeps its final e.
+        assert_ne!(base("hunshandake"), base("hunshandak"));
     }
 
     #[test]

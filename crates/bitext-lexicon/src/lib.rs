@@ -118,15 +118,24 @@ pub fn pinyin(c: char) -> Option<&'static str> {
 /// name the dictionary gives (`horqin`, `harqin`, `ordos`, `yunnan`). Inflected forms are found
 /// through their base (`ethnicities` through `ethnicity`).
 pub fn is_dictionary_word(lower: &str) -> bool {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    let table = TABLE.get_or_init(|| Table::new(ENGLISH));
-    if table.get(lower).is_some() {
+    if is_english_word(lower) {
         return true;
     }
+    let table = english_table();
     let base = english::inflection_base(lower);
     [base.to_string(), format!("{base}e"), format!("{base}y")]
         .iter()
         .any(|w| w != lower && table.get(w).is_some())
+}
+
+fn english_table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| Table::new(ENGLISH))
+}
+
+/// Whether a lowercase word, as it is, is a word of CC-CEDICT's English definitions.
+pub fn is_english_word(lower: &str) -> bool {
+    english_table().get(lower).is_some()
 }
 
 /// Whether a lowercase word is made of pinyin syllables only (`yunshan` = yun·shan, `hulunbeier`),

@@ -273,7 +273,7 @@ mod tests {
         let e = read("zh,preferred,colour\n", Path::new("g.csv")).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "g.csv:1:14: unknown column `colour` (known: id, zh, zh_variants, preferred, admitted, deprecated, exceptions, domain, pos, case_sensitive, source, note, status)"
+            "g.csv:1:14: unknown column `colour` (known: id, zh, zh_variants, preferred, admitted, deprecated, exceptions, domain, pos, case_sensitive, official, enforce, source, note, status)"
         );
         let e = read("zh,preferred\n旗,banner\n盟,\n", Path::new("g.csv")).unwrap_err();
         assert_eq!(e.to_string(), "g.csv:3:3: `盟` has no preferred rendering");

@@ -546,15 +546,116 @@ pub struct ZhCandidate {
     pub example: String,
 }
 
+/// Head nouns of the names of bodies, campaigns, programmes and rules (委员会, 工程, 活动月,
+/// 条例 …): a run of words ending in one names a thing even when it occurs once.
+const ZH_HEADS: &[&str] = &[
+    "委员会",
+    "党委",
+    "政府",
+    "中心",
+    "基地",
+    "工程",
+    "计划",
+    "行动",
+    "活动月",
+    "宣传月",
+    "宣传周",
+    "大会",
+    "条例",
+    "办法",
+    "教材",
+    "示范区",
+    "示范单位",
+    "示范带",
+    "研究中心",
+    "委",
+    "月",
+    "周",
+];
+
+/// Spans a Chinese text marks as names: inside quotation marks (“三北”, “感党恩、听党话、跟党走”)
+/// and title marks (《内蒙古自治区促进民族团结进步条例》), with the word a quoted name modifies
+/// (“三北”工程 → 三北工程). Official texts mark their fixed formulations this way.
+fn zh_marked(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (open, close) in [('“', '”'), ('《', '》'), ('"', '"'), ('「', '」')] {
+        let mut rest = text;
+        while let Some(i) = rest.find(open) {
+            let after = &rest[i + open.len_utf8()..];
+            let Some(j) = after.find(close) else {
+                break;
+            };
+            let inner = &after[..j];
+            let n = inner.chars().count();
+            let plain = inner
+                .chars()
+                .all(|c| bitext_core::is_han(c) || matches!(c, '、' | '·' | '+'));
+            if (2..=20).contains(&n) && plain && !is_number(inner, true) {
+                out.push(inner.to_owned());
+                // The head word after a quoted name: “三北”工程.
+                let tail = &after[j + close.len_utf8()..];
+                if let Some(head) = bitext_lexicon::words(tail).first() {
+                    if ZH_HEADS.contains(head) && open != '《' {
+                        out.push(format!("{inner}{head}"));
+                    }
+                }
+            }
+            rest = &after[j + close.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// How much a candidate is a term rather than a word of general Chinese: 1 for a phrase or a
+/// word general Chinese rarely uses, down to about a quarter for the most common words (工作,
+/// 发展), from jieba's frequencies.
+fn specificity(name: &str) -> f64 {
+    match bitext_lexicon::general_frequency(name) {
+        Some(f) => 1.0 / (1.0 + (1.0 + f as f64 / 100.0).log10()),
+        None => 1.0,
+    }
+}
+
+/// Whether a run of several words starts and ends on whole words: not on a one-character word
+/// cut from a longer one (区 of 全区 in 区民族团结进步), except a place, body or period suffix at
+/// the end (鄂尔多斯市, 乌审旗, 活动月).
+fn whole_words(name: &str) -> bool {
+    let words = bitext_lexicon::words(name);
+    if words.len() < 2 {
+        return true;
+    }
+    let single = |w: &str| w.chars().count() == 1;
+    let suffix = |w: &str| "市旗盟区县镇村乡委月周".contains(w);
+    !single(words[0]) && (!single(words[words.len() - 1]) || suffix(words[words.len() - 1]))
+}
+
 /// Chinese term candidates of `sentences`, best first.
+///
+/// Candidates are runs of words (up to `max_zh_words + 2`) seen in `min_freq` sentences or more,
+/// and, seen once, the names a text marks with quotation or title marks and the runs of three
+/// words or more that end in the head noun of a body, campaign or programme (委员会, 工程,
+/// 活动月 …). They are ranked by C-value: log2(characters + 1) times the frequency, discounted by
+/// the frequency of the longer candidates it is part of; a marked name counts once more.
 pub fn monolingual(sentences: &[String], options: &Options) -> Vec<ZhCandidate> {
     // Without a translation to delimit them, terms are found by their nesting: allow longer ones
     // (铸牢 | 中华 | 民族 | 共同体 | 意识).
-    let per: Vec<Vec<String>> = sentences
+    let (per, marked): (Vec<Vec<String>>, Vec<Vec<String>>) = sentences
         .par_iter()
-        .map(|s| zh_candidates(s, options.max_zh_words + 2))
-        .collect();
-    let mut side = intern(per, options.min_freq);
+        .map(|s| {
+            let mut c = zh_candidates(s, options.max_zh_words + 2);
+            let m = zh_marked(s);
+            c.extend(m.iter().cloned());
+            c.sort();
+            c.dedup();
+            (c, m)
+        })
+        .unzip();
+    let marked: std::collections::HashSet<String> = marked.into_iter().flatten().collect();
+    let headed = |name: &str| {
+        let words = bitext_lexicon::words(name);
+        words.len() >= 3 && words.last().is_some_and(|w| ZH_HEADS.contains(w))
+    };
+    let mut side = intern(per, 1);
     drop_fragments(&mut side, options.min_freq);
     // Fragments are gone from the sentences; count again.
     side.df.iter_mut().for_each(|d| *d = 0);
@@ -564,8 +665,14 @@ pub fn monolingual(sentences: &[String], options: &Options) -> Vec<ZhCandidate> 
         }
     }
     let lex = bitext_lexicon::Lexicon::get();
+    let named: Vec<bool> = side
+        .names
+        .iter()
+        .map(|n| marked.contains(n) || headed(n))
+        .collect();
     let kept: Vec<usize> = (0..side.names.len())
-        .filter(|&k| side.df[k] as usize >= options.min_freq)
+        .filter(|&k| side.df[k] > 0 && (side.df[k] as usize >= options.min_freq || named[k]))
+        .filter(|&k| named[k] || whole_words(&side.names[k]))
         .collect();
     // The longer candidates each one is part of, for the C-value discount.
     let mut nested_in: Vec<Vec<usize>> = vec![Vec::new(); side.names.len()];
@@ -576,15 +683,16 @@ pub fn monolingual(sentences: &[String], options: &Options) -> Vec<ZhCandidate> 
         .par_iter()
         .map(|&k| {
             let name = &side.names[k];
-            let len = name.chars().count() as f64;
+            let weight = (name.chars().count() as f64 + 1.0).log2();
             let nests = &nested_in[k];
-            let f = side.df[k] as f64;
+            let f = side.df[k] as f64 + if marked.contains(name) { 1.0 } else { 0.0 };
             let c = if nests.is_empty() {
-                len.log2() * f
+                weight * f
             } else {
                 let sum: f64 = nests.iter().map(|&j| side.df[j] as f64).sum();
-                len.log2() * (f - sum / nests.len() as f64)
+                weight * (f - sum / nests.len() as f64)
             };
+            let c = c * specificity(name);
             let example = (0..sentences.len())
                 .filter(|&b| side.beads[b].contains(&(k as u32)))
                 .take(20)
@@ -608,6 +716,38 @@ pub fn monolingual(sentences: &[String], options: &Options) -> Vec<ZhCandidate> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marked_names_and_long_names_of_bodies_are_proposed_once_seen() {
+        assert_eq!(
+            zh_marked("打好“三北”工程攻坚战，出台《内蒙古自治区促进民族团结进步条例》"),
+            ["三北", "三北工程", "内蒙古自治区促进民族团结进步条例"]
+        );
+        let sentences: Vec<String> = [
+            "内蒙古自治区民族事务委员会关于印发工作方案的通知",
+            "开展“感党恩、听党话、跟党走”主题宣讲活动。",
+            "民族团结进步活动月期间开展工作。",
+            "民族团结进步活动月开展工作。",
+            "民族团结进步活动月组织工作。",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let found: Vec<String> = monolingual(&sentences, &Options::default())
+            .into_iter()
+            .map(|c| c.zh)
+            .collect();
+        for term in [
+            "内蒙古自治区民族事务委员会",
+            "感党恩、听党话、跟党走",
+            "民族团结进步活动月",
+        ] {
+            assert!(found.contains(&term.to_string()), "{term}: {found:?}");
+        }
+        // A common word of general Chinese ranks below the terms.
+        let pos = |t: &str| found.iter().position(|x| x == t);
+        assert!(pos("工作").is_none_or(|k| k > pos("民族团结进步活动月").unwrap()));
+    }
 
     #[test]
     fn candidates_are_bounded_by_content_words() {

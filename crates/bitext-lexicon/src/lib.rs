@@ -163,6 +163,24 @@ pub fn is_pinyin(lower: &str) -> bool {
     reach[b.len()]
 }
 
+/// How common a word is in general Chinese: jieba's frequency for the words jieba knows (工作
+/// 66,367, 内蒙古 1,426), `None` for the others (民族团结, 守望相助: phrases and terms).
+pub fn general_frequency(word: &str) -> Option<u32> {
+    static MAP: OnceLock<std::collections::HashMap<&'static str, u32>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        WORDS
+            .lines()
+            .filter_map(|l| {
+                let (w, f) = l.rsplit_once(' ')?;
+                let f: u32 = f.parse().ok()?;
+                (f > 1).then_some((w, f))
+            })
+            .collect()
+    })
+    .get(word)
+    .copied()
+}
+
 /// The word segmenter: jieba-rs with the CC-CEDICT vocabulary and jieba's frequencies, built once.
 ///
 /// A quarter of jieba's default dictionary, so it loads in about a quarter of the time, and every
@@ -224,6 +242,12 @@ mod tests {
         assert!(!is_dictionary_word("hulunbiur"));
         assert!(is_pinyin("yunshan") && is_pinyin("hulunbeier") && is_pinyin("xilinguole"));
         assert!(!is_pinyin("hulunbiur") && !is_pinyin("bayanur") && !is_pinyin("harqin"));
+    }
+
+    #[test]
+    fn general_frequency_tells_common_words_from_terms() {
+        assert!(general_frequency("工作").unwrap() > 10_000);
+        assert_eq!(general_frequency("守望相助"), None);
     }
 
     #[test]

@@ -62,9 +62,9 @@ pub enum Command {
 const CHECK_HELP: &str = "\
 What is checked:
   English documents (*.txt, found recursively in a directory) get the
-  monolingual rules: deprecated renderings (deprecated-term), one concept
-  rendered several ways in one document or across the documents checked
-  (inconsistent-term), misspelt names (near-miss). Translations get the
+  monolingual rules: deprecated renderings (deprecated-term, which also says
+  when a document renders one concept several ways) and misspelt names
+  (near-miss). Translations get the
   bilingual rules too: term-mismatch (a glossary term in the Chinese, none of
   its renderings in the English) and number-mismatch (2.9万 = 29,000,
   百分之九十 = 90 %, 三成 = 30 %, 8月 = August). A translation is aligned text

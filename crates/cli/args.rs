@@ -303,12 +303,22 @@ impl AlignFormat {
 
 const EXPORT_HELP: &str = "\
 Input:
-  TMX (1.1–1.4b, from any CAT tool; UTF-8, or UTF-16 with a BOM; with or
-  without DOCTYPE), the JSONL of `bitext align --format jsonl`, or its TSV.
-  The format is recognised from the content.
+  TMX (1.1–1.4b, from any CAT tool), XLIFF 1.2 and 2.x (Trados SDLXLIFF,
+  memoQ, Okapi, translate-toolkit …), gettext PO, the JSONL of
+  `bitext align --format jsonl`, or its TSV; UTF-8, UTF-16 with a BOM, or
+  the encoding an XML declaration names. The format is recognised from the
+  content, then the extension. Inline codes are left out of the text.
+
+Languages:
+  Each side keeps its file's language tag. By default side a is the file's
+  source language and side b its target (or the other language of a TMX);
+  --source-lang and --target-lang choose others (zh matches zh-CN, zh-TW,
+  zh-Hans, cmn …). A file without them is an error naming its languages.
 
 Examples:
   bitext export pair.jsonl -o pair.tmx
+  bitext export project.sdlxliff --format tsv
+  bitext export memory.tmx --source-lang en --target-lang fr -o en-fr.tsv
   bitext export pair.jsonl --format html -o review.html --min-confidence 0.3
   bitext export memory.tmx --format tsv
 
@@ -319,8 +329,14 @@ Exit codes:
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Aligned text: TMX, JSONL or TSV (`-` reads standard input).
+    /// A bilingual file: TMX, XLIFF, PO, JSONL or TSV (`-` reads standard input).
     pub input: PathBuf,
+    /// The language of side a (the source): a tag such as zh, zh-TW or en-US.
+    #[arg(long, value_name = "TAG")]
+    pub source_lang: Option<String>,
+    /// The language of side b (the target).
+    #[arg(long, value_name = "TAG")]
+    pub target_lang: Option<String>,
     #[command(flatten)]
     pub out: OutputArgs,
     #[command(flatten)]

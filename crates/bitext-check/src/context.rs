@@ -18,12 +18,16 @@ pub struct Bead {
 /// One unit of an aligned file (TMX, JSONL, TSV): its two sides and where the unit starts in the
 /// file. The English is looked for verbatim between `at` and `end`, so that findings point at it;
 /// where it is not there (escaped, or split by inline codes) they point at `at`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct AlignedUnit {
     pub zh: String,
     pub en: String,
     pub at: usize,
     pub end: usize,
+    /// Where runs of `en` are verbatim in the file, when the reader knows (TMX, XLIFF, PO):
+    /// `[offset in en, offset in the file, length]`, in order. Without them the English is looked
+    /// for verbatim between `at` and `end`.
+    pub runs: Vec<[usize; 3]>,
 }
 
 /// Where a piece of the checked English is in the file.
@@ -34,6 +38,8 @@ struct Piece {
     exact: Option<usize>,
     /// Otherwise the position findings in it point at.
     at: usize,
+    /// Runs of the piece verbatim in the file (see [`AlignedUnit::runs`]).
+    runs: Vec<[usize; 3]>,
 }
 
 /// A document to check: an English text, with beads when it is a translation.
@@ -104,6 +110,7 @@ impl<'a> Doc<'a> {
                 text: start..end,
                 exact,
                 at: u.at,
+                runs: u.runs,
             });
             if !u.zh.is_empty() {
                 beads.push(Bead {
@@ -130,6 +137,18 @@ impl<'a> Doc<'a> {
         }
         let k = self.pieces.partition_point(|p| p.text.end < start);
         match self.pieces.get(k) {
+            Some(p) if p.text.start <= start && !p.runs.is_empty() => {
+                let (s, e) = (start - p.text.start, end.min(p.text.end) - p.text.start);
+                let at_start = p.runs.iter().find(|r| r[0] <= s && s < r[0] + r[2]);
+                let at_end = p.runs.iter().find(|r| r[0] < e && e <= r[0] + r[2]);
+                match (at_start, at_end) {
+                    (Some(a), Some(b)) if a[1] + s - a[0] <= b[1] + e - b[0] => {
+                        (a[1] + s - a[0], b[1] + e - b[0])
+                    }
+                    (Some(a), _) => (a[1] + s - a[0], a[1] + s - a[0]),
+                    _ => (p.at, p.at),
+                }
+            }
             Some(p) if p.text.start <= start => match p.exact {
                 Some(x) => (
                     x + start - p.text.start,

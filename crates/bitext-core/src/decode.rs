@@ -8,6 +8,19 @@ pub enum Encoding {
     Utf8Bom,
     Utf16Le,
     Utf16Be,
+    /// A legacy encoding (GBK, GB18030, Big5, windows-1252 …): declared by an XML document, or
+    /// detected in plain text that is not UTF-8 (`detected`).
+    Legacy {
+        encoding: &'static encoding_rs::Encoding,
+        detected: bool,
+    },
+}
+
+impl Encoding {
+    /// Whether bitext assumed the encoding (a guess from the bytes): worth a warning.
+    pub fn is_guess(&self) -> bool {
+        matches!(self, Encoding::Legacy { detected: true, .. })
+    }
 }
 
 impl fmt::Display for Encoding {
@@ -17,6 +30,14 @@ impl fmt::Display for Encoding {
             Encoding::Utf8Bom => "UTF-8 with BOM",
             Encoding::Utf16Le => "UTF-16LE",
             Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Legacy { encoding, detected } => {
+                return write!(
+                    f,
+                    "{} ({})",
+                    encoding.name(),
+                    if *detected { "detected" } else { "declared" }
+                )
+            }
         })
     }
 }
@@ -57,11 +78,78 @@ impl DecodeError {
     }
 }
 
-/// Decodes a file: UTF-8 with or without BOM, or UTF-16 LE/BE with a BOM.
+/// The encoding an XML declaration names (`<?xml version="1.0" encoding="GBK"?>`), when it is
+/// not UTF-8 or UTF-16 (which the bytes themselves tell).
+fn xml_declared(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = bytes.strip_prefix(b"<?xml")?;
+    let end = head.iter().take(256).position(|&b| b == b'>')?;
+    let decl = std::str::from_utf8(&head[..end]).ok()?;
+    let rest = &decl[decl.find("encoding")? + "encoding".len()..];
+    let rest = rest.trim_start().strip_prefix('=')?.trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let label = rest[1..].split(quote).next()?;
+    let encoding = encoding_rs::Encoding::for_label(label.trim().as_bytes())?;
+    (encoding != encoding_rs::UTF_8 && encoding != UTF_16LE && encoding != UTF_16BE)
+        .then_some(encoding)
+}
+
+/// Bytes in an encoding as UTF-8 text; the offset of the first malformed sequence otherwise.
+fn transcode(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> Result<String, usize> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let cap = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len() * 3 + 16);
+    let mut out = String::with_capacity(cap);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        DecoderResult::Malformed(bad, after) => Err(read - bad as usize - after as usize),
+        // The buffer is sized by encoding_rs, so the input is always used up.
+        _ => Ok(out),
+    }
+}
+
+/// Decodes bytes in a legacy encoding, naming the offset of the first byte it cannot read.
+fn decode_legacy(
+    bytes: &[u8],
+    encoding: &'static encoding_rs::Encoding,
+    detected: bool,
+) -> Result<Decoded, DecodeError> {
+    let out = transcode(bytes, encoding).map_err(|offset| DecodeError::Invalid {
+        encoding: encoding.name(),
+        offset,
+    })?;
+    if let Some(pos) = out.find('\0') {
+        return Err(DecodeError::Binary { offset: pos });
+    }
+    Ok(Decoded {
+        text: out,
+        encoding: Encoding::Legacy { encoding, detected },
+        offset_base: 0,
+    })
+}
+
+/// Decodes a file in the encoding a label names (`--encoding gbk`), whatever the bytes say.
+pub fn decode_as(bytes: &[u8], label: &str) -> Result<Decoded, String> {
+    let encoding = encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        format!("unknown encoding `{label}` (try utf-8, gbk, gb18030, big5, windows-1252)")
+    })?;
+    if encoding == encoding_rs::UTF_8 {
+        return decode(bytes).map_err(|e| e.to_string());
+    }
+    decode_legacy(bytes, encoding, false).map_err(|e| e.to_string())
+}
+
+/// Decodes a file: UTF-8 with or without BOM, UTF-16 LE/BE with a BOM, XML in the encoding its
+/// declaration names, and plain text that is not UTF-8 in the encoding detected from its bytes
+/// (chardetng, Firefox's detector: GBK, GB18030, Big5, Shift_JIS, windows-1252 …; the result's
+/// `encoding` says so, for a warning).
 ///
 /// Errors name the byte offset in the file of the first invalid sequence.
 /// Text containing NUL characters is rejected as binary.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if let Some(encoding) = xml_declared(bytes) {
+        return decode_legacy(bytes, encoding, false);
+    }
     let (encoding, body, base) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         (Encoding::Utf8Bom, rest, 3)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
@@ -79,6 +167,25 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let text = match encoding {
         Encoding::Utf8 | Encoding::Utf8Bom => match std::str::from_utf8(body) {
             Ok(s) => s.to_owned(),
+            // Plain text without a BOM that is not UTF-8: a legacy encoding, detected.
+            // (UTF-8 characters before the first bad byte say the file is UTF-8, damaged.)
+            Err(e)
+                if encoding == Encoding::Utf8
+                    && !body.starts_with(b"<")
+                    && body[..e.valid_up_to()].is_ascii() =>
+            {
+                let mut detector =
+                    chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                detector.feed(body, true);
+                let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+                if guess == encoding_rs::UTF_8 {
+                    return Err(DecodeError::Invalid {
+                        encoding: "UTF-8",
+                        offset: e.valid_up_to(),
+                    });
+                }
+                return decode_legacy(body, guess, true);
+            }
             Err(e) => {
                 return Err(DecodeError::Invalid {
                     encoding: "UTF-8",
@@ -86,29 +193,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 })
             }
         },
+        Encoding::Legacy { .. } => unreachable!("decoded above"),
         Encoding::Utf16Le | Encoding::Utf16Be => {
             let (codec, name) = if encoding == Encoding::Utf16Le {
                 (UTF_16LE, "UTF-16LE")
             } else {
                 (UTF_16BE, "UTF-16BE")
             };
-            let mut decoder = codec.new_decoder_without_bom_handling();
-            let cap = decoder
-                .max_utf8_buffer_length_without_replacement(body.len())
-                .unwrap_or(body.len() * 3 + 16);
-            let mut out = String::with_capacity(cap);
-            let (result, read) = decoder.decode_to_string_without_replacement(body, &mut out, true);
-            match result {
-                DecoderResult::InputEmpty => out,
-                DecoderResult::Malformed(bad, after) => {
-                    let offset = base + read - bad as usize - after as usize;
-                    return Err(DecodeError::Invalid {
-                        encoding: name,
-                        offset,
-                    });
-                }
-                DecoderResult::OutputFull => unreachable!("buffer sized by encoding_rs"),
-            }
+            transcode(body, codec).map_err(|offset| DecodeError::Invalid {
+                encoding: name,
+                offset: base + offset,
+            })?
         }
     };
     if let Some(pos) = text.find('\0') {
@@ -185,8 +280,31 @@ mod tests {
                 offset: 6
             }
         );
-        // GBK bytes are not UTF-8.
-        assert_eq!(decode(&[b'a', 0xC6, 0xEC]).unwrap_err().offset(), 1);
+        // GBK bytes in XML that declares no encoding are not UTF-8.
+        assert_eq!(decode(&[b'<', 0xC6, 0xEC]).unwrap_err().offset(), 1);
+    }
+
+    #[test]
+    fn legacy_encodings_declared_or_detected() {
+        let (gbk, _, _) =
+            encoding_rs::GBK.encode("内蒙古自治区鄂尔多斯市乌审旗，民族团结进步示范旗。");
+        let d = decode(&gbk).unwrap();
+        assert_eq!(d.text, "内蒙古自治区鄂尔多斯市乌审旗，民族团结进步示范旗。");
+        assert!(d.encoding.is_guess(), "{}", d.encoding);
+        assert!(d.encoding.to_string().contains("detected"));
+
+        let (latin, _, _) = encoding_rs::WINDOWS_1254.encode(
+            "<?xml version=\"1.0\" encoding=\"windows-1254\"?><martif>İstanbul ağ</martif>",
+        );
+        let d = decode(&latin).unwrap();
+        assert!(d.text.contains("İstanbul ağ"));
+        assert_eq!(d.encoding.to_string(), "windows-1254 (declared)");
+
+        let d = decode_as(&gbk, "gb18030").unwrap();
+        assert!(d.text.starts_with("内蒙古"));
+        assert!(decode_as(&gbk, "klingon")
+            .unwrap_err()
+            .contains("unknown encoding"));
     }
 
     #[test]

@@ -6,8 +6,9 @@
 //! - [`Span`]: a byte range into a document's text.
 //! - [`Segment`]: one sentence of a document, with its paragraph and byte span.
 //! - [`LineIndex`]: byte offset → 1-based line and character column.
-//! - [`decode`]: raw file bytes → text, for UTF-8 (with or without BOM) and
-//!   UTF-16 with a BOM, with a precise error for anything else.
+//! - [`decode`]: raw file bytes → text, for UTF-8 (with or without BOM), UTF-16 with a BOM, XML in
+//!   its declared encoding and legacy plain text (detected); [`decode_as`] when the user names it,
+//!   with a precise error for anything else.
 //!
 //! ```
 //! use bitext_core::{decode, LineIndex, Span};
@@ -25,7 +26,7 @@ mod decode;
 mod lang;
 mod line_index;
 
-pub use decode::{decode, DecodeError, Decoded, Document, Encoding, ReadError};
+pub use decode::{decode, decode_as, DecodeError, Decoded, Document, Encoding, ReadError};
 pub use lang::{is_han, Lang};
 pub use line_index::LineIndex;
 

@@ -233,12 +233,14 @@ mod tests {
                 b: Side::new("en", vec!["One & \"two\".".into()]),
                 confidence: Some(0.95),
                 at: 0,
+                ..Unit::default()
             },
             Unit {
                 a: Side::new("zh", vec!["三。".into()]),
                 b: Side::new("en", vec![]),
                 confidence: Some(0.4),
                 at: 0,
+                ..Unit::default()
             },
         ];
         let page = write(&units);

@@ -45,6 +45,18 @@ pub fn write(units: &[Unit]) -> String {
 
 /// Reads units, one JSON object per line (blank lines skipped). An error gives the line and
 /// column.
+/// JSON Lines in the registry of formats.
+pub static FORMAT: crate::Format = crate::Format {
+    name: "jsonl",
+    extensions: &["jsonl", "ndjson"],
+    sniff: |text| {
+        text.trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('{')
+    },
+    read: |text, _| read(text),
+};
+
 pub fn read(text: &str) -> Result<Vec<Unit>, Error> {
     let mut units = Vec::new();
     let mut offset = 0;
@@ -88,10 +100,13 @@ mod tests {
                 ids: vec![0, 1],
                 spans: vec![[0, 9], [9, 30]],
                 text: vec!["一。".into(), "二\t三。".into()],
+                pieces: vec![],
+                codes: vec![],
             },
             b: Side::new("en", vec!["One, two\nthree.".into()]),
             confidence: Some(0.12345),
             at: 0,
+            ..Unit::default()
         };
         let text = write(std::slice::from_ref(&u));
         assert!(text.contains("\"kind\":\"2-1\""), "{text}");

@@ -3,8 +3,18 @@
 //! A [`Unit`] is one bead of an alignment: the sentences of each side that translate each other,
 //! with where they come from (document, sentence ids, byte spans) and how sure the aligner was.
 //! This crate writes units as TMX 1.4b ([`tmx::write`]), JSON Lines ([`jsonl`]), TSV ([`tsv`]) and
-//! a self-contained HTML review page ([`html::write`]), and reads TMX (from any CAT tool), JSONL
-//! and TSV back ([`read`], which tells the formats apart by their content).
+//! a self-contained HTML review page ([`html::write`]), and reads the bilingual files of CAT tools
+//! and localisation: TMX ([`tmx`]), XLIFF 1.2 and 2.x with SDLXLIFF's segments ([`xliff`]),
+//! gettext PO ([`po`]), and its own JSONL and TSV back ([`read`], which tells the formats apart
+//! by their content). Each side keeps the language tag of its file: nothing is relabelled, and
+//! a file without the languages asked for ([`Langs`]) is an error that names the ones it has.
+//!
+//! # Adding a format
+//!
+//! One module with a reader `fn(&str, &Langs) -> Result<Vec<Unit>, Error>` and a `FORMAT`
+//! constant ([`Format`]: name, extensions, a sniff of the file's start), and one line in
+//! [`FORMATS`]. The commands know formats only through [`detect`], [`by_name`] and
+//! [`extensions`], so nothing else changes.
 //!
 //! ```
 //! use bitext_io::{jsonl, tmx, Side, Unit};
@@ -13,11 +23,11 @@
 //!     a: Side::new("zh", vec!["起初神创造天地。".into()]),
 //!     b: Side::new("en", vec!["In the beginning God created the heaven and the earth.".into()]),
 //!     confidence: Some(0.98),
-//!     at: 0,
+//!     ..Unit::default()
 //! };
 //! let options = tmx::WriteOptions::new("20261123T000000Z");
 //! let written = tmx::write(std::slice::from_ref(&unit), &options);
-//! let back = tmx::read(&written.xml).unwrap();
+//! let back = tmx::read(&written.xml, &bitext_io::Langs::default()).unwrap();
 //! assert_eq!(back[0].a.joined(), "起初神创造天地。");
 //! assert_eq!(back[0].confidence, Some(0.98));
 //!
@@ -27,8 +37,11 @@
 
 pub mod html;
 pub mod jsonl;
+pub mod po;
 pub mod tmx;
 pub mod tsv;
+pub mod xliff;
+mod xml;
 
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +61,41 @@ pub struct Side {
     pub spans: Vec<[usize; 2]>,
     /// The sentences (one joined segment for units read from TMX).
     pub text: Vec<String>,
+    /// Where runs of the joined text are in the file read (units read from TMX or XLIFF), in
+    /// order: findings and fixes are placed through them.
+    #[serde(skip)]
+    pub pieces: Vec<Piece>,
+    /// The inline codes of the text (`<bpt>`, `<ph>`, `<g>`, `<x/>`, `<pc>` …), in order, each
+    /// at its byte offset in the joined text; their content is never text.
+    #[serde(skip)]
+    pub codes: Vec<Code>,
+}
+
+/// A run of a side's text and where it is in the file: `text_len` bytes of text from `text`
+/// (an offset in the joined text) were read from `file_len` bytes at `file`. The lengths differ
+/// for an entity (`&amp;`), never within a run of plain characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Piece {
+    pub text: usize,
+    pub text_len: usize,
+    pub file: usize,
+    pub file_len: usize,
+}
+
+impl Piece {
+    /// Whether the text is in the file as it is (no entity).
+    pub fn exact(&self) -> bool {
+        self.text_len == self.file_len
+    }
+}
+
+/// An inline code of a segment: its element (`bpt`, `ph`, `x`, `g`, `pc` …), its id, and the
+/// byte offset in the joined text where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Code {
+    pub kind: String,
+    pub id: Option<String>,
+    pub at: usize,
 }
 
 impl Side {
@@ -59,7 +107,43 @@ impl Side {
             ids: Vec::new(),
             spans: Vec::new(),
             text,
+            pieces: Vec::new(),
+            codes: Vec::new(),
         }
+    }
+
+    /// Where the joined text's bytes `start..end` are in the file, when the side was read from a
+    /// file and the range lies in runs of plain text (or exactly covers entities): `None` when it
+    /// cuts an entity or crosses an inline code.
+    pub fn file_range(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let find = |x: usize, at_end: bool| -> Option<usize> {
+            let k = self.pieces.iter().position(|p| {
+                if at_end {
+                    p.text < x && x <= p.text + p.text_len
+                } else {
+                    p.text <= x && x < p.text + p.text_len
+                }
+            })?;
+            let p = &self.pieces[k];
+            if p.exact() {
+                Some(p.file + (x - p.text))
+            } else if x == p.text {
+                Some(p.file)
+            } else if x == p.text + p.text_len {
+                Some(p.file + p.file_len)
+            } else {
+                None
+            }
+        };
+        let (s, e) = if start == end {
+            let s = find(start, false).or_else(|| find(start, true))?;
+            (s, s)
+        } else {
+            (find(start, false)?, find(end, true)?)
+        };
+        // The range may not span a code: the file bytes between must be the text's.
+        let crosses = self.codes.iter().any(|c| c.at > start && c.at < end);
+        (!crosses && s <= e).then_some((s, e))
     }
 
     /// Whether the language tag is Chinese (`zh`, `zh-CN`, `zh-Hans` …).
@@ -87,10 +171,85 @@ impl Side {
     }
 }
 
-/// Whether a language tag names Chinese.
+/// Whether a language tag names Chinese: `zh` and its regions and scripts (zh-CN, zh-Hans,
+/// zh-TW, zh-Hant, zh-HK, zh_CN), and `cmn` (Mandarin).
 pub fn is_chinese_tag(tag: &str) -> bool {
-    let lower = tag.to_ascii_lowercase();
-    lower == "zh" || lower.starts_with("zh-") || lower.starts_with("zh_")
+    lang_matches(tag, "zh")
+}
+
+/// The primary language of a tag, lowercase, with Mandarin as Chinese: `zh-CN` → `zh`,
+/// `en_US` → `en`, `cmn-Hans` → `zh`.
+pub fn primary_lang(tag: &str) -> String {
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if primary == "cmn" {
+        "zh".into()
+    } else {
+        primary
+    }
+}
+
+/// Whether a tag matches a requested language: the same primary language (`zh-TW` matches `zh`
+/// and `zh-CN`), or the same tag (`en-GB` matches only `en-GB` when that is asked for).
+pub fn lang_matches(tag: &str, want: &str) -> bool {
+    if tag.eq_ignore_ascii_case(want) {
+        return true;
+    }
+    let want_has_region = want.contains(['-', '_']);
+    !want_has_region && !tag.is_empty() && primary_lang(tag) == primary_lang(want)
+}
+
+/// The languages a reader is asked for: `a` and `b` (source and target in that order when both
+/// are given; `None` leaves it to the file). A file without them is an error naming the
+/// languages it has; units are never relabelled.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Langs {
+    pub a: Option<String>,
+    pub b: Option<String>,
+}
+
+impl Langs {
+    /// Chinese and English, in either order: what the bilingual checks need.
+    pub fn zh_en() -> Langs {
+        Langs {
+            a: Some("zh".into()),
+            b: Some("en".into()),
+        }
+    }
+
+    /// Whether both requested languages (the ones given) are among `present`, else an error
+    /// message naming what the file has.
+    pub fn check_present(&self, present: &[String]) -> Result<(), String> {
+        let missing: Vec<&str> = [&self.a, &self.b]
+            .into_iter()
+            .flatten()
+            .filter(|w| !present.iter().any(|p| lang_matches(p, w)))
+            .map(String::as_str)
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let mut have: Vec<&str> = present
+            .iter()
+            .map(String::as_str)
+            .filter(|p| !p.is_empty())
+            .collect();
+        have.sort_unstable();
+        have.dedup();
+        Err(format!(
+            "no {} in this file: its languages are {}",
+            missing.join(" and no "),
+            if have.is_empty() {
+                "not given".to_string()
+            } else {
+                have.join(", ")
+            }
+        ))
+    }
 }
 
 /// One bead: sentences of side `a` and side `b` that translate each other.
@@ -105,6 +264,38 @@ pub struct Unit {
     /// file; 0 otherwise.
     #[serde(skip)]
     pub at: usize,
+    /// The unit's id in the file (`<trans-unit id>`, `<tu tuid>`, a PO entry's context), when it
+    /// has one.
+    #[serde(skip)]
+    pub id: Option<String>,
+    /// The target's state (XLIFF `state`, PO `fuzzy`), when the file gives one.
+    #[serde(skip)]
+    pub state: Option<String>,
+    /// `false` for units the file marks not to translate (XLIFF `translate="no"`).
+    #[serde(skip, default = "yes")]
+    pub translate: bool,
+    /// Notes and comments of the unit.
+    #[serde(skip)]
+    pub notes: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Unit {
+    fn default() -> Unit {
+        Unit {
+            a: Side::new("", Vec::new()),
+            b: Side::new("", Vec::new()),
+            confidence: None,
+            at: 0,
+            id: None,
+            state: None,
+            translate: true,
+            notes: Vec::new(),
+        }
+    }
 }
 
 impl Unit {
@@ -155,38 +346,118 @@ impl Error {
     }
 }
 
-/// The formats of aligned text that [`read`] recognises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Tmx,
-    Jsonl,
-    Tsv,
+/// A bilingual format bitext reads: its name, the file extensions it has, how to tell it by
+/// content, and its reader.
+///
+/// Adding a format means one module with a reader (and a `FORMAT` constant) and one line in
+/// [`FORMATS`]; commands find formats through [`detect`] and [`by_name`] only.
+pub struct Format {
+    /// `tmx`, `xliff`, `po`, `jsonl`, `tsv`.
+    pub name: &'static str,
+    /// Extensions, lowercase, without the dot.
+    pub extensions: &'static [&'static str],
+    /// Whether decoded text is this format, from its start (root element, first line).
+    pub sniff: fn(&str) -> bool,
+    /// Reads the units of decoded text.
+    pub read: fn(&str, &Langs) -> Result<Vec<Unit>, Error>,
 }
 
-/// Tells a TMX, JSONL or TSV file apart by its content; `None` when it is none of them.
-pub fn sniff(text: &str) -> Option<Format> {
-    let start = text.trim_start_matches('\u{feff}').trim_start();
-    if start.starts_with('<') {
-        Some(Format::Tmx)
-    } else if start.starts_with('{') {
-        Some(Format::Jsonl)
-    } else if start.starts_with(tsv::HEADER) {
-        Some(Format::Tsv)
-    } else {
-        None
+impl std::fmt::Debug for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
     }
 }
 
-/// Reads units from TMX, JSONL or TSV text (decoded already; see `bitext_core::decode`).
+impl PartialEq for Format {
+    fn eq(&self, other: &Format) -> bool {
+        self.name == other.name
+    }
+}
+
+/// Every format, in the order content is tried.
+pub static FORMATS: &[&Format] = &[
+    &tmx::FORMAT,
+    &xliff::FORMAT,
+    &po::FORMAT,
+    &jsonl::FORMAT,
+    &tsv::FORMAT,
+];
+
+/// The format of a file: by content where it tells (an XML root element, a JSON line, bitext's
+/// TSV header, PO's `msgid`), else by extension; `None` for anything else (plain text).
+pub fn detect(extension: Option<&str>, text: &str) -> Option<&'static Format> {
+    let ext = extension.map(str::to_ascii_lowercase);
+    let by_ext = ext
+        .as_deref()
+        .and_then(|e| FORMATS.iter().copied().find(|f| f.extensions.contains(&e)));
+    FORMATS
+        .iter()
+        .copied()
+        .find(|f| (f.sniff)(text))
+        .or(by_ext.filter(|f| f.name != "tsv" || (tsv::FORMAT.sniff)(text)))
+}
+
+/// A format by name (`tmx`, `xliff`, `po`, `jsonl`, `tsv`).
+pub fn by_name(name: &str) -> Option<&'static Format> {
+    FORMATS.iter().copied().find(|f| f.name == name)
+}
+
+/// Every extension of every format, for walking directories.
+pub fn extensions() -> impl Iterator<Item = &'static str> {
+    FORMATS.iter().flat_map(|f| f.extensions.iter().copied())
+}
+
+/// The name of the root element of XML text, if it starts like XML.
+pub(crate) fn xml_root(text: &str) -> Option<&str> {
+    let mut rest = text.trim_start_matches('\u{feff}').trim_start();
+    if !rest.starts_with('<') {
+        return None;
+    }
+    // Skip the declaration, comments, processing instructions and the DOCTYPE.
+    for _ in 0..64 {
+        if let Some(r) = rest.strip_prefix("<?") {
+            rest = r.split_once("?>")?.1.trim_start();
+        } else if let Some(r) = rest.strip_prefix("<!--") {
+            rest = r.split_once("-->")?.1.trim_start();
+        } else if let Some(r) = rest.strip_prefix("<!") {
+            rest = r.split_once('>')?.1.trim_start();
+        } else {
+            let name = rest.strip_prefix('<')?;
+            let end = name.find(|c: char| c.is_whitespace() || c == '>' || c == '/')?;
+            let name = &name[..end];
+            return Some(name.rsplit(':').next().unwrap_or(name));
+        }
+    }
+    None
+}
+
+/// Reads units of TMX, XLIFF, PO, JSONL or TSV text (decoded already; see `bitext_core::decode`),
+/// telling the format by its content, in the file's own languages.
 pub fn read(text: &str) -> Result<Vec<Unit>, Error> {
-    match sniff(text) {
-        Some(Format::Tmx) => tmx::read(text),
-        Some(Format::Jsonl) => jsonl::read(text),
-        Some(Format::Tsv) => tsv::read(text),
+    read_langs(text, &Langs::default())
+}
+
+/// Reads a file's decoded text in the format its content or, failing that, its extension tells,
+/// in the languages asked for.
+pub fn read_file_text(
+    extension: Option<&str>,
+    text: &str,
+    langs: &Langs,
+) -> Result<Vec<Unit>, Error> {
+    match detect(extension, text) {
+        Some(f) => (f.read)(text, langs),
+        None => read_langs(text, langs),
+    }
+}
+
+/// [`read`] with languages asked for.
+pub fn read_langs(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
+    match detect(None, text) {
+        Some(f) => (f.read)(text, langs),
         None => Err(Error::at(
             text,
             0,
-            "not aligned text: expected TMX (<?xml or <tmx), JSON Lines (one {…} per line) or bitext's TSV (header `a_ids\tb_ids\t…`)",
+            "not aligned text: expected TMX or XLIFF (<tmx>, <xliff>), PO (msgid …), JSON Lines (one {…} per line) or bitext's TSV (header `a_ids\tb_ids\t…`)",
         )),
     }
 }
@@ -211,13 +482,84 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sniffs_each_format() {
-        assert_eq!(sniff("\u{feff}<?xml version=\"1.0\"?>"), Some(Format::Tmx));
-        assert_eq!(sniff("{\"a\":1}\n"), Some(Format::Jsonl));
-        assert_eq!(sniff(&format!("{}\n", tsv::HEADER)), Some(Format::Tsv));
-        assert_eq!(sniff("just text"), None);
+    fn detects_each_format_by_content_then_extension() {
+        let name = |ext: Option<&str>, t: &str| detect(ext, t).map(|f| f.name);
+        assert_eq!(
+            name(
+                None,
+                "\u{feff}<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">"
+            ),
+            Some("tmx")
+        );
+        assert_eq!(
+            name(
+                None,
+                "<?xml version=\"1.0\"?><!-- c --><xliff version=\"1.2\">"
+            ),
+            Some("xliff")
+        );
+        assert_eq!(name(Some("sdlxliff"), "<xliff>"), Some("xliff"));
+        assert_eq!(
+            name(None, "# comment\nmsgid \"\"\nmsgstr \"\"\n"),
+            Some("po")
+        );
+        assert_eq!(name(None, "{\"a\":1}\n"), Some("jsonl"));
+        assert_eq!(name(None, &format!("{}\n", tsv::HEADER)), Some("tsv"));
+        assert_eq!(name(Some("txt"), "just text"), None);
+        assert_eq!(name(Some("tsv"), "a\tb\n"), None);
         let err = read("just text").unwrap_err();
         assert_eq!((err.line, err.column), (1, 1));
+    }
+
+    #[test]
+    fn languages_match_by_primary_subtag() {
+        for tag in [
+            "zh", "zh-CN", "zh-Hans", "zh-TW", "zh-Hant", "zh-HK", "zh_CN", "cmn", "cmn-Hans",
+        ] {
+            assert!(is_chinese_tag(tag), "{tag}");
+        }
+        assert!(!is_chinese_tag("ja-JP"));
+        assert!(lang_matches("en-US", "en") && !lang_matches("en-US", "en-GB"));
+        let err = Langs::zh_en()
+            .check_present(&["zh-CN".into(), "ja-JP".into()])
+            .unwrap_err();
+        assert_eq!(err, "no en in this file: its languages are ja-JP, zh-CN");
+    }
+
+    #[test]
+    fn a_range_of_text_maps_to_the_file() {
+        let mut side = Side::new("en", vec!["a & b".into()]);
+        // `a &amp; b` at byte 10.
+        side.pieces = vec![
+            Piece {
+                text: 0,
+                text_len: 2,
+                file: 10,
+                file_len: 2,
+            },
+            Piece {
+                text: 2,
+                text_len: 1,
+                file: 12,
+                file_len: 5,
+            },
+            Piece {
+                text: 3,
+                text_len: 2,
+                file: 17,
+                file_len: 2,
+            },
+        ];
+        assert_eq!(side.file_range(0, 1), Some((10, 11)));
+        assert_eq!(side.file_range(4, 5), Some((18, 19)));
+        assert_eq!(side.file_range(2, 3), Some((12, 17)));
+        assert_eq!(side.file_range(0, 5), Some((10, 19)));
+        side.codes.push(Code {
+            kind: "ph".into(),
+            id: None,
+            at: 2,
+        });
+        assert_eq!(side.file_range(0, 5), None, "crosses a code");
     }
 
     #[test]
@@ -234,6 +576,7 @@ mod tests {
             b: Side::new("", vec![]),
             confidence: None,
             at: 0,
+            ..Unit::default()
         };
         assert_eq!(u.zh_en().1.joined(), "flag county");
         let v = Unit {
@@ -241,6 +584,7 @@ mod tests {
             b: Side::new("zh-CN", vec!["旗".into()]),
             confidence: None,
             at: 0,
+            ..Unit::default()
         };
         assert_eq!(v.zh_en().0.joined(), "旗");
     }
@@ -252,6 +596,7 @@ mod tests {
             b: Side::new("en", vec![]),
             confidence: None,
             at: 0,
+            ..Unit::default()
         };
         assert_eq!(u.kind(), "2-0");
         assert!(u.is_unmatched());

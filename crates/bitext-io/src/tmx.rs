@@ -25,9 +25,10 @@
 //! `<ut>`.
 
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::{Reader, Writer};
+use quick_xml::Writer;
 
-use crate::{is_chinese_tag, xml_clean, Error, Side, Unit};
+use crate::xml::{self, attr, error, lang, local, next, unclosed, Collector};
+use crate::{lang_matches, primary_lang, xml_clean, xml_root, Error, Format, Langs, Side, Unit};
 
 /// Settings of [`write`].
 #[derive(Debug, Clone)]
@@ -99,7 +100,29 @@ fn join<T: ToString>(items: impl Iterator<Item = T>) -> String {
     items.map(|x| x.to_string()).collect::<Vec<_>>().join(",")
 }
 
-/// Writes units as a TMX 1.4b document.
+/// The sides of a unit in the order they are written: the Chinese one first when there is one
+/// (it is the source of the documents bitext aligns), else as read.
+fn sides(unit: &Unit) -> [&Side; 2] {
+    if unit.b.is_chinese() && !unit.a.is_chinese() {
+        [&unit.b, &unit.a]
+    } else {
+        [&unit.a, &unit.b]
+    }
+}
+
+/// The tag a side is written with: bitext's own `zh`/`en` (and none) become the options' tags.
+fn tag<'a>(lang: &'a str, first: bool, options: &'a WriteOptions) -> &'a str {
+    match lang {
+        "zh" => &options.zh_lang,
+        "en" => &options.en_lang,
+        "" if first => &options.zh_lang,
+        "" => &options.en_lang,
+        other => other,
+    }
+}
+
+/// Writes units as a TMX 1.4b document. Each side keeps its language tag; bitext's own `zh` and
+/// `en` (documents it aligned) become the options' tags.
 pub fn write(units: &[Unit], options: &WriteOptions) -> Written {
     let mut w = Writer::new(Vec::new());
     let mut dropped = 0;
@@ -108,13 +131,19 @@ pub fn write(units: &[Unit], options: &WriteOptions) -> Written {
     start(&mut w, "tmx", &[("version", "1.4")]);
     indent(&mut w, 1);
     let version = env!("CARGO_PKG_VERSION");
+    let srclang = units
+        .first()
+        .map_or(options.zh_lang.as_str(), |u| {
+            tag(&sides(u)[0].lang, true, options)
+        })
+        .to_string();
     let header = BytesStart::new("header").with_attributes([
         ("creationtool", "bitext"),
         ("creationtoolversion", version),
         ("segtype", "sentence"),
         ("o-tmf", "bitext"),
         ("adminlang", "en"),
-        ("srclang", options.zh_lang.as_str()),
+        ("srclang", srclang.as_str()),
         ("datatype", "plaintext"),
         ("creationdate", options.creation_date.as_str()),
     ]);
@@ -134,8 +163,10 @@ pub fn write(units: &[Unit], options: &WriteOptions) -> Written {
             prop(&mut w, 3, "x-bitext-confidence", &format!("{c:.3}"));
         }
         prop(&mut w, 3, "x-bitext-bead", &unit.kind());
-        let (zh, en) = unit.zh_en();
-        for (side, lang) in [(zh, &options.zh_lang), (en, &options.en_lang)] {
+        for (k, side) in sides(unit).into_iter().enumerate() {
+            // bitext's own tags (a document aligned) take the options' tags; a tag read from a
+            // file is written as it is.
+            let lang = tag(&side.lang, k == 0, options);
             indent(&mut w, 3);
             start(&mut w, "tuv", &[("xml:lang", lang)]);
             if let Some(doc) = &side.doc {
@@ -178,7 +209,7 @@ struct Tuv {
     doc: Option<String>,
     ids: Vec<usize>,
     spans: Vec<[usize; 2]>,
-    seg: String,
+    seg: Collector,
 }
 
 fn parse_ids(s: &str) -> Option<Vec<usize>> {
@@ -198,16 +229,26 @@ fn parse_spans(s: &str) -> Option<Vec<[usize; 2]>> {
         .collect()
 }
 
+/// TMX in the registry of formats.
+pub static FORMAT: Format = Format {
+    name: "tmx",
+    extensions: &["tmx"],
+    sniff: |text| xml_root(text) == Some("tmx"),
+    read,
+};
+
 /// Reads the translation units of a TMX document (any version from 1.1 to 1.4b, any CAT tool).
 ///
-/// Each `<tu>` gives a unit: its first Chinese `<tuv>` (by language tag) and the first other one;
-/// when no `<tuv>` is Chinese, the one in the header's `srclang` and the next one. Errors carry
-/// the line and column: XML that is not well-formed, a root that is not `<tmx>`, no `<body>`.
-pub fn read(text: &str) -> Result<Vec<Unit>, Error> {
-    let text_start = text.len() - text.trim_start_matches('\u{feff}').len();
-    let mut reader = Reader::from_str(&text[text_start..]);
-    reader.config_mut().check_end_names = true;
-    let at = |pos: u64, message: String| Error::at(text, text_start + pos as usize, message);
+/// Each `<tu>` gives a unit: side `a` is the `<tuv>` in the language asked for first (by default
+/// the header's `srclang`, else the first `<tuv>`), side `b` the one asked for second (by default
+/// the first `<tuv>` in another language). A file in which no unit has the languages asked for is
+/// an error naming the languages it has. The text of `<seg>` and of `<hi>` in it is read, mapped
+/// back to the file; `<bpt>`, `<ept>`, `<it>`, `<ph>`, `<ut>` and `<sub>` are inline codes,
+/// recorded where they stand and never read as text. Errors carry the line and column: XML that
+/// is not well-formed, an entity XML does not define, a root that is not `<tmx>`, no `<body>`.
+pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
+    let (mut reader, text_start) = xml::reader(text);
+    let at = |pos: u64, message: String| error(text, text_start + pos as usize, message);
 
     let mut units = Vec::new();
     let mut stack: Vec<String> = Vec::new();
@@ -217,56 +258,55 @@ pub fn read(text: &str) -> Result<Vec<Unit>, Error> {
     let mut tu_props: Vec<(String, String)> = Vec::new();
     let mut prop: Option<(String, String)> = None;
     let mut tu_at = 0usize;
-    // Depth inside <bpt>, <ept>, <it>, <ph>, <ut>: native codes, not text.
+    let mut tu_id: Option<String> = None;
+    // Depth inside <bpt>, <ept>, <it>, <ph>, <ut>, <sub>: native codes, not text.
     let mut code_depth = 0usize;
+    let mut present: Vec<String> = Vec::new();
 
     loop {
-        let pos = reader.buffer_position();
-        let event = reader
-            .read_event()
-            .map_err(|e| at(reader.error_position(), format!("not well-formed XML: {e}")))?;
+        let (pos, event) = next(&mut reader, text, text_start, stack.len())?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
-                let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                let name = local(e);
                 if stack.is_empty() && name != "tmx" {
                     return Err(at(
                         pos,
                         format!("not a TMX document: the root element is <{name}>, not <tmx>"),
                     ));
                 }
-                let attr = |key: &[u8]| -> Result<Option<String>, Error> {
-                    for a in e.attributes() {
-                        let a = a.map_err(|err| at(pos, format!("bad attribute: {err}")))?;
-                        if a.key.as_ref() == key {
-                            let v = a
-                                .unescape_value()
-                                .map_err(|err| at(pos, format!("bad attribute: {err}")))?;
-                            return Ok(Some(v.into_owned()));
-                        }
-                    }
-                    Ok(None)
-                };
+                let get = |key: &str| attr(e, key).map_err(|m| at(pos, m));
                 match name.as_str() {
-                    "header" => srclang = attr(b"srclang")?.unwrap_or_default(),
+                    "header" => srclang = get("srclang")?.unwrap_or_default(),
                     "body" => seen_body = true,
                     "tu" => {
                         tuvs.clear();
                         tu_props.clear();
                         tu_at = text_start + pos as usize;
+                        tu_id = get("tuid")?;
                     }
                     "tuv" => {
-                        let lang = match attr(b"xml:lang")? {
-                            Some(l) => l,
-                            None => attr(b"lang")?.unwrap_or_default(),
-                        };
+                        let lang = lang(e).map_err(|m| at(pos, m))?.unwrap_or_default();
+                        if !present.contains(&lang) {
+                            present.push(lang.clone());
+                        }
                         tuvs.push(Tuv {
                             lang,
                             ..Tuv::default()
                         });
                     }
-                    "prop" => prop = Some((attr(b"type")?.unwrap_or_default(), String::new())),
-                    "bpt" | "ept" | "it" | "ph" | "ut" if !empty => code_depth += 1,
+                    "prop" => prop = Some((get("type")?.unwrap_or_default(), String::new())),
+                    "bpt" | "ept" | "it" | "ph" | "ut" | "sub" => {
+                        if code_depth == 0 && stack.iter().any(|n| n == "seg") {
+                            if let Some(t) = tuvs.last_mut() {
+                                let id = get("i")?.or(get("x")?);
+                                t.seg.code(&name, id);
+                            }
+                        }
+                        if !empty {
+                            code_depth += 1;
+                        }
+                    }
                     _ => {}
                 }
                 if !empty {
@@ -276,60 +316,63 @@ pub fn read(text: &str) -> Result<Vec<Unit>, Error> {
                 }
             }
             Event::End(e) => {
-                let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
                 stack.pop();
                 match name.as_str() {
-                    "bpt" | "ept" | "it" | "ph" | "ut" => code_depth = code_depth.saturating_sub(1),
+                    "bpt" | "ept" | "it" | "ph" | "ut" | "sub" => {
+                        code_depth = code_depth.saturating_sub(1)
+                    }
                     "prop" => finish_prop(&mut prop, &stack, &mut tuvs, &mut tu_props),
                     "tu" => {
-                        let mut u = unit(&mut tuvs, &tu_props, &srclang);
-                        u.at = tu_at;
-                        units.push(u)
+                        if let Some(mut u) = unit(&mut tuvs, &tu_props, &srclang, langs) {
+                            u.at = tu_at;
+                            u.id = tu_id.take();
+                            units.push(u);
+                        }
                     }
                     _ => {}
                 }
             }
             Event::Text(t) => {
-                let s = t
-                    .unescape()
-                    .map_err(|err| at(pos, format!("bad text: {err}")))?;
-                add_text(&s, &stack, code_depth, &mut prop, &mut tuvs);
+                let raw = t.into_inner();
+                let file_at = text_start + pos as usize;
+                if let Some((_, value)) = prop.as_mut() {
+                    let mut c = Collector::default();
+                    c.raw(&raw, file_at).map_err(|m| at(pos, m))?;
+                    value.push_str(&c.text);
+                } else if code_depth == 0 && stack.iter().any(|n| n == "seg") {
+                    if let Some(tuv) = tuvs.last_mut() {
+                        tuv.seg.raw(&raw, file_at).map_err(|m| at(pos, m))?;
+                    }
+                }
             }
             Event::CData(t) => {
-                let s = String::from_utf8_lossy(&t.into_inner()).into_owned();
-                add_text(&s, &stack, code_depth, &mut prop, &mut tuvs);
+                let raw = t.into_inner();
+                let s = String::from_utf8_lossy(&raw).into_owned();
+                if let Some((_, value)) = prop.as_mut() {
+                    value.push_str(&s);
+                } else if code_depth == 0 && stack.iter().any(|n| n == "seg") {
+                    if let Some(tuv) = tuvs.last_mut() {
+                        // `<![CDATA[` is nine bytes.
+                        tuv.seg.exact(&s, text_start + pos as usize + 9);
+                    }
+                }
             }
+            Event::DocType(_) => {}
             Event::Eof => break,
             _ => {}
         }
     }
-    if let Some(open) = stack.last() {
-        return Err(Error::at(
-            text,
-            text.len(),
-            format!("unexpected end of file: <{open}> is not closed"),
-        ));
-    }
+    unclosed(text, &stack)?;
     if !seen_body {
         return Err(Error::at(text, text.len(), "not a TMX document: no <body>"));
     }
-    Ok(units)
-}
-
-fn add_text(
-    s: &str,
-    stack: &[String],
-    code_depth: usize,
-    prop: &mut Option<(String, String)>,
-    tuvs: &mut [Tuv],
-) {
-    if let Some((_, value)) = prop.as_mut() {
-        value.push_str(s);
-    } else if code_depth == 0 && stack.iter().any(|n| n == "seg") {
-        if let Some(tuv) = tuvs.last_mut() {
-            tuv.seg.push_str(s);
-        }
+    if !units.is_empty() || !present.is_empty() {
+        langs
+            .check_present(&present)
+            .map_err(|m| Error::at(text, 0, m))?;
     }
+    Ok(units)
 }
 
 fn finish_prop(
@@ -357,45 +400,68 @@ fn finish_prop(
     }
 }
 
-fn unit(tuvs: &mut Vec<Tuv>, props: &[(String, String)], srclang: &str) -> Unit {
-    let first = tuvs
-        .iter()
-        .position(|t| is_chinese_tag(&t.lang))
-        .or_else(|| {
-            tuvs.iter()
-                .position(|t| t.lang.eq_ignore_ascii_case(srclang))
-        })
-        .unwrap_or(0);
-    let second = (0..tuvs.len()).find(|&k| k != first && !is_chinese_tag(&tuvs[k].lang));
-    let mut take = |k: Option<usize>| -> Side {
-        match k.and_then(|k| tuvs.get_mut(k)) {
-            Some(t) => Side {
-                doc: t.doc.take(),
-                lang: t.lang.clone(),
-                ids: std::mem::take(&mut t.ids),
-                spans: std::mem::take(&mut t.spans),
-                text: if t.seg.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![std::mem::take(&mut t.seg)]
-                },
-            },
-            None => Side::new("", Vec::new()),
+/// The unit of a `<tu>`, in the languages asked for; `None` when the `<tu>` has neither.
+fn unit(
+    tuvs: &mut Vec<Tuv>,
+    props: &[(String, String)],
+    srclang: &str,
+    langs: &Langs,
+) -> Option<Unit> {
+    let find = |want: &str, not: Option<usize>| {
+        tuvs.iter()
+            .enumerate()
+            .position(|(k, t)| Some(k) != not && lang_matches(&t.lang, want))
+    };
+    let first = match &langs.a {
+        Some(a) => find(a, None),
+        None => find(srclang, None).or((!tuvs.is_empty()).then_some(0)),
+    };
+    let second = match &langs.b {
+        Some(b) => find(b, first),
+        None => {
+            let first_lang = first.map(|k| primary_lang(&tuvs[k].lang));
+            (0..tuvs.len())
+                .find(|&k| Some(k) != first && Some(primary_lang(&tuvs[k].lang)) != first_lang)
         }
     };
-    let a = take(Some(first));
-    let b = take(second);
+    if first.is_none() && second.is_none() {
+        tuvs.clear();
+        return None;
+    }
+    let mut take = |k: Option<usize>, want: &Option<String>| -> Side {
+        match k.and_then(|k| tuvs.get_mut(k)) {
+            Some(t) => {
+                let seg = t.seg.take();
+                Side {
+                    doc: t.doc.take(),
+                    lang: t.lang.clone(),
+                    ids: std::mem::take(&mut t.ids),
+                    spans: std::mem::take(&mut t.spans),
+                    text: if seg.text.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![seg.text]
+                    },
+                    pieces: seg.pieces,
+                    codes: seg.codes,
+                }
+            }
+            None => Side::new(want.as_deref().unwrap_or(""), Vec::new()),
+        }
+    };
+    let a = take(first, &langs.a);
+    let b = take(second, &langs.b);
     tuvs.clear();
     let confidence = props
         .iter()
         .find(|(k, _)| k == "x-bitext-confidence")
         .and_then(|(_, v)| v.trim().parse().ok());
-    Unit {
+    Some(Unit {
         a,
         b,
         confidence,
-        at: 0,
-    }
+        ..Unit::default()
+    })
 }
 
 #[cfg(test)]
@@ -409,6 +475,8 @@ mod tests {
             spans: ids.iter().map(|&i| [i * 10, i * 10 + 9]).collect(),
             ids,
             text: text.into_iter().map(String::from).collect(),
+            pieces: vec![],
+            codes: vec![],
         };
         vec![
             Unit {
@@ -421,6 +489,7 @@ mod tests {
                 ),
                 confidence: Some(0.9876),
                 at: 0,
+                ..Unit::default()
             },
             Unit {
                 a: side(
@@ -437,12 +506,14 @@ mod tests {
                 ),
                 confidence: Some(0.5),
                 at: 0,
+                ..Unit::default()
             },
             Unit {
                 a: side("zh", "a.zh.txt", vec![3], vec!["神的灵\u{1}运行在水面上。"]),
                 b: side("en", "a.en.txt", vec![], vec![]),
                 confidence: Some(0.99),
                 at: 0,
+                ..Unit::default()
             },
         ]
     }
@@ -454,7 +525,7 @@ mod tests {
         assert_eq!((w.units, w.unmatched, w.dropped_chars), (2, 1, 0));
         assert!(w.xml.contains("srclang=\"zh-CN\""));
         assert!(w.xml.contains("&lt;God&gt; &amp;"));
-        let back = read(&w.xml).unwrap();
+        let back = read(&w.xml, &Langs::default()).unwrap();
         assert_eq!(back.len(), 2);
         assert_eq!(back[1].a.joined(), "地是空虚混沌，渊面黑暗。");
         assert_eq!(back[0].b.joined(), units[0].b.joined());
@@ -471,7 +542,7 @@ mod tests {
         o.keep_unmatched = true;
         let w = write(&sample(), &o);
         assert_eq!((w.units, w.unmatched, w.dropped_chars), (3, 0, 1));
-        let back = read(&w.xml).unwrap();
+        let back = read(&w.xml, &Langs::default()).unwrap();
         assert_eq!(back[2].a.joined(), "神的灵运行在水面上。");
         assert!(back[2].b.is_empty());
     }
@@ -488,7 +559,7 @@ mod tests {
 <tu><tuv lang="en-US"><seg>Press <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept> now.</seg></tuv>
 <tuv xml:lang="zh-CN"><seg>现在按<hi>确定</hi>。</seg></tuv></tu>
 </body></tmx>"#;
-        let units = read(xml).unwrap();
+        let units = read(xml, &Langs::default()).unwrap();
         assert_eq!(units.len(), 1);
         let (zh, en) = units[0].zh_en();
         assert_eq!(zh.joined(), "现在按确定。");
@@ -500,15 +571,15 @@ mod tests {
     fn errors_give_line_and_column() {
         let bad =
             "<tmx version=\"1.4\">\n<body>\n<tu><tuv xml:lang=\"en\"><seg>x</tuv>\n</body></tmx>";
-        let err = read(bad).unwrap_err();
+        let err = read(bad, &Langs::default()).unwrap_err();
         assert_eq!(err.line, 3, "{err}");
         assert!(err.message.contains("not well-formed"), "{err}");
 
-        let err = read("<html><body/></html>").unwrap_err();
+        let err = read("<html><body/></html>", &Langs::default()).unwrap_err();
         assert_eq!((err.line, err.column), (1, 1));
         assert!(err.message.contains("root element is <html>"));
 
-        let err = read("<tmx version=\"1.4\">\n<body>\n<tu>").unwrap_err();
+        let err = read("<tmx version=\"1.4\">\n<body>\n<tu>", &Langs::default()).unwrap_err();
         assert!(err.message.contains("not closed"), "{err}");
         assert_eq!(err.line, 3);
     }

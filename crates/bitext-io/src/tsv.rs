@@ -84,6 +84,14 @@ pub fn write(units: &[Unit]) -> String {
 }
 
 /// Reads bitext's TSV (header required). Languages are told from the script of each column.
+/// bitext's TSV in the registry of formats.
+pub static FORMAT: crate::Format = crate::Format {
+    name: "tsv",
+    extensions: &["tsv"],
+    sniff: |text| text.trim_start_matches('\u{feff}').starts_with(HEADER),
+    read: |text, _| read(text),
+};
+
 pub fn read(text: &str) -> Result<Vec<Unit>, Error> {
     let text_body = text.trim_start_matches('\u{feff}');
     let skip = text.len() - text_body.len();
@@ -154,6 +162,7 @@ pub fn read(text: &str) -> Result<Vec<Unit>, Error> {
             b: side(5, b_ids),
             confidence,
             at: start,
+            ..Unit::default()
         });
     }
     Ok(rows)
@@ -181,6 +190,7 @@ mod tests {
             b,
             confidence: Some(0.5),
             at: 0,
+            ..Unit::default()
         };
         let text = write(std::slice::from_ref(&u));
         assert_eq!(

@@ -18,7 +18,7 @@ struct Doc {
 }
 
 fn read(path: &Path, presegmented: bool) -> anyhow::Result<Doc> {
-    let doc = Document::read(path)?;
+    let doc = crate::output::read_document(path)?;
     let text = doc.text();
     let lang = Lang::detect(text);
     let segments = if presegmented {
@@ -51,6 +51,8 @@ fn side(d: &Doc, lang: Lang, r: &std::ops::Range<usize>) -> Side {
             .clone()
             .map(|k| d.segments[k].span.slice(text).to_string())
             .collect(),
+        pieces: Vec::new(),
+        codes: Vec::new(),
     }
 }
 
@@ -101,6 +103,7 @@ pub(crate) fn align_pair(
                 b,
                 confidence: Some(bead.confidence),
                 at: 0,
+                ..Unit::default()
             }
         })
         .collect();
@@ -283,7 +286,7 @@ fn strip_comment(line: &str) -> &str {
 }
 
 fn read_pairs(path: &Path) -> anyhow::Result<Vec<Pair>> {
-    let doc = Document::read(path)?;
+    let doc = crate::output::read_document(path)?;
     let dir = path.parent().unwrap_or(Path::new(""));
     let mut pairs: Vec<Pair> = Vec::new();
     for (k, line) in doc.text().lines().enumerate() {

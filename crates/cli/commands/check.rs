@@ -23,11 +23,14 @@ enum Input {
     Chinese,
     /// A zh/en document pair: aligned, then monolingual checks of the English and bilingual ones.
     Pair { zh: PathBuf, en: Document },
-    /// Aligned text (TMX, JSONL, TSV): both kinds of checks, reported at the units in the file.
+    /// Aligned text (TMX, XLIFF, PO, JSONL, TSV): both kinds of checks, reported at the units in
+    /// the file.
     Aligned {
         doc: Document,
         units: Vec<bitext_io::Unit>,
     },
+    /// A file found in a directory that has nothing to check, and why.
+    Skipped { name: String, why: String },
 }
 
 impl Input {
@@ -36,7 +39,7 @@ impl Input {
         match self {
             Input::English(doc) | Input::Aligned { doc, .. } => Some(doc),
             Input::Pair { en, .. } => Some(en),
-            Input::Chinese => None,
+            Input::Chinese | Input::Skipped { .. } => None,
         }
     }
 }
@@ -49,6 +52,11 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         .with_context(|| format!("invalid glossary {}", args.glossary.display()))?;
     let inputs = collect_inputs(&args.paths, &args.pair)?;
     let checker = Checker::new(&glossary);
+    for input in &inputs {
+        if let Input::Skipped { name, why } = input {
+            output::note(&format!("skipped {name}: {why}"));
+        }
+    }
 
     // Pairs are aligned first, in parallel, with progress: the slow part of a run.
     let progress = Progress::new(Some(inputs.len() as u64), "checking");
@@ -62,14 +70,26 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         .collect::<anyhow::Result<_>>()?;
     progress.finish();
     let checked = docs.iter().filter(|d| d.is_some()).count();
-    let skipped_chinese = docs.len() - checked;
+    let skipped_chinese = inputs
+        .iter()
+        .filter(|i| matches!(i, Input::Chinese))
+        .count();
     let docs: Vec<Doc> = docs.into_iter().flatten().collect();
-    let findings = checker.check(&docs);
-    if skipped_chinese > 0 && checked == 0 {
-        output::warn(&format!(
-            "{skipped_chinese} Chinese documents and no English one: nothing to check (give zh/en pairs to check translations)"
-        ));
+    if checked == 0 {
+        let skipped = inputs.len() - skipped_chinese;
+        if skipped_chinese > 0 {
+            bail!(
+                "nothing to check: {skipped_chinese} Chinese documents and no English one (give zh/en pairs to check translations){}",
+                if skipped > 0 { format!("; {skipped} files skipped") } else { String::new() }
+            );
+        }
+        bail!(
+            "nothing to check: no file here is English text or a bilingual file with Chinese and English ({} files skipped; bitext reads .txt documents and {})",
+            skipped,
+            bitext_io::FORMATS.iter().map(|f| f.name).collect::<Vec<_>>().join(", ")
+        );
     }
+    let findings = checker.check(&docs);
     // Texts findings point into, for the human report.
     let sources: Vec<(&str, &str)> = inputs
         .iter()
@@ -163,7 +183,7 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
 fn doc(input: &Input) -> anyhow::Result<Option<Doc<'_>>> {
     Ok(match input {
         Input::English(doc) => Some(Doc::english(&doc.name, doc.text(), doc.decoded.offset_base)),
-        Input::Chinese => None,
+        Input::Chinese | Input::Skipped { .. } => None,
         Input::Pair { zh, en } => {
             let en_path = PathBuf::from(&en.name);
             let (units, warnings) = align_pair(zh, &en_path, false, true)?;
@@ -188,15 +208,27 @@ fn doc(input: &Input) -> anyhow::Result<Option<Doc<'_>>> {
         }
         Input::Aligned { doc, units } => {
             let file = doc.text();
-            let aligned = units.iter().enumerate().map(|(k, u)| {
-                let (z, e) = u.zh_en();
-                AlignedUnit {
-                    zh: z.joined(),
-                    en: e.joined(),
-                    at: u.at,
-                    end: units.get(k + 1).map_or(file.len(), |n| n.at.max(u.at)),
-                }
-            });
+            // Units the file marks not to translate are not checked.
+            let aligned = units
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| u.translate)
+                .map(|(k, u)| {
+                    let (z, e) = u.zh_en();
+                    let runs = e
+                        .pieces
+                        .iter()
+                        .filter(|p| p.exact())
+                        .map(|p| [p.text, p.file, p.text_len])
+                        .collect();
+                    AlignedUnit {
+                        zh: z.joined(),
+                        en: e.joined(),
+                        at: u.at,
+                        end: units.get(k + 1).map_or(file.len(), |n| n.at.max(u.at)),
+                        runs,
+                    }
+                });
             Some(Doc::aligned(
                 &doc.name,
                 file,
@@ -207,21 +239,24 @@ fn doc(input: &Input) -> anyhow::Result<Option<Doc<'_>>> {
     })
 }
 
-/// Reads the inputs: files as given, directories walked (`*.txt` documents, `*.tmx`, `*.jsonl`
-/// aligned text). Documents pair up by name: `zh/X` beside `en/X` in one directory, or `X.zh.txt`
+/// Reads the inputs: files as given, directories walked (`*.txt` documents and every bilingual
+/// format of `bitext_io`'s registry; other files are listed as skipped). Documents pair up by name: `zh/X` beside `en/X` in one directory, or `X.zh.txt`
 /// beside `X.en.txt`; `--pair ZH EN` pairs two files explicitly.
 fn collect_inputs(paths: &[PathBuf], pairs: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
-    let mut files = Vec::new();
+    // Each file with whether it was found by walking a directory (then a bilingual file without
+    // Chinese and English is skipped, not an error).
+    let mut files: Vec<(PathBuf, bool)> = Vec::new();
+    let mut skipped: Vec<Input> = Vec::new();
     for path in paths {
         let meta =
             std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
         if meta.is_dir() {
             let mut found = Vec::new();
-            walk(path, &mut found)?;
+            walk(path, &mut found, &mut skipped)?;
             found.sort();
-            files.extend(found);
+            files.extend(found.into_iter().map(|f| (f, true)));
         } else {
-            files.push(path.clone());
+            files.push((path.clone(), false));
         }
     }
     let mut explicit: Vec<(PathBuf, PathBuf)> = Vec::new();
@@ -248,9 +283,10 @@ fn collect_inputs(paths: &[PathBuf], pairs: &[PathBuf]) -> anyhow::Result<Vec<In
     let mut inputs = Vec::new();
     let mut paired_en: Vec<PathBuf> = explicit.iter().map(|(_, e)| e.clone()).collect();
     let mut paired_zh: Vec<PathBuf> = explicit.iter().map(|(z, _)| z.clone()).collect();
-    for f in &files {
+    let names: Vec<&PathBuf> = files.iter().map(|(f, _)| f).collect();
+    for (f, _) in &files {
         if let Some(en) = partner(f) {
-            if files.contains(&en) {
+            if names.contains(&&en) {
                 paired_zh.push(f.clone());
                 paired_en.push(en);
             }
@@ -259,40 +295,44 @@ fn collect_inputs(paths: &[PathBuf], pairs: &[PathBuf]) -> anyhow::Result<Vec<In
     for (zh, en) in paired_zh.iter().zip(&paired_en) {
         inputs.push(Input::Pair {
             zh: zh.clone(),
-            en: Document::read(en)?,
+            en: crate::output::read_document(en)?,
         });
     }
     // The other files, read and recognised in parallel, kept in order.
-    let rest: Vec<&PathBuf> = files
+    let rest: Vec<&(PathBuf, bool)> = files
         .iter()
-        .filter(|f| !paired_en.contains(f) && !paired_zh.contains(f))
+        .filter(|(f, _)| !paired_en.contains(f) && !paired_zh.contains(f))
         .collect();
-    let read: Vec<anyhow::Result<Input>> = rest.par_iter().map(|f| read_input(f)).collect();
+    let read: Vec<anyhow::Result<Input>> = rest
+        .par_iter()
+        .map(|(f, walked)| read_input(f, *walked))
+        .collect();
     for r in read {
         inputs.push(r?);
     }
+    inputs.extend(skipped);
     Ok(inputs)
 }
 
-/// One file: aligned text, an English document or a Chinese one.
-fn read_input(f: &Path) -> anyhow::Result<Input> {
-    let doc = Document::read(f)?;
+/// One file: aligned text, an English document or a Chinese one. A bilingual file without
+/// Chinese and English is an error when named, skipped when found in a directory.
+fn read_input(f: &Path, walked: bool) -> anyhow::Result<Input> {
+    let doc = crate::output::read_document(f)?;
     let text = doc.text();
-    let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let sniffed = bitext_io::sniff(text);
-    let aligned = match ext {
-        "tmx" | "jsonl" => true,
-        "tsv" => sniffed == Some(bitext_io::Format::Tsv),
-        _ => {
-            matches!(
-                sniffed,
-                Some(bitext_io::Format::Tmx | bitext_io::Format::Jsonl)
-            ) && ext != "txt"
-        }
-    };
-    Ok(if aligned {
-        let units = bitext_io::read(text)
-            .map_err(|e| anyhow::anyhow!("{}:{}:{}: {}", doc.name, e.line, e.column, e.message))?;
+    let ext = f.extension().and_then(|e| e.to_str());
+    // A .txt file is a document whatever it starts with.
+    let format = bitext_io::detect(ext, text).filter(|_| ext != Some("txt"));
+    Ok(if let Some(format) = format {
+        let units = match (format.read)(text, &bitext_io::Langs::zh_en()) {
+            Ok(units) => units,
+            Err(e) if walked && e.message.starts_with("no ") => {
+                return Ok(Input::Skipped {
+                    name: doc.name,
+                    why: e.message,
+                })
+            }
+            Err(e) => bail!("{}:{}:{}: {}", doc.name, e.line, e.column, e.message),
+        };
         Input::Aligned { doc, units }
     } else if Lang::detect(text) == Lang::En {
         Input::English(doc)
@@ -301,20 +341,43 @@ fn read_input(f: &Path) -> anyhow::Result<Input> {
     })
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<Input>) -> anyhow::Result<()> {
     for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
         let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        // Hidden files, and a folder's own documentation, are not material to check.
+        let name = entry.file_name().to_string_lossy().to_ascii_uppercase();
+        if name.starts_with('.')
+            || [
+                "README",
+                "LICENSE",
+                "LICENCE",
+                "COPYING",
+                "CHANGELOG",
+                "NOTICE",
+            ]
+            .iter()
+            .any(|d| name == *d || name.starts_with(&format!("{d}.")))
+        {
             continue;
         }
         let path = entry.path();
         if entry.file_type()?.is_dir() {
-            walk(&path, out)?;
-        } else if path
+            walk(&path, out, skipped)?;
+            continue;
+        }
+        let ext = path
             .extension()
-            .is_some_and(|e| e == "txt" || e == "tmx" || e == "jsonl")
-        {
-            out.push(path);
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some(e) if e == "txt" || bitext_io::extensions().any(|x| x == e) => out.push(path),
+            _ => skipped.push(Input::Skipped {
+                name: path.display().to_string(),
+                why: format!(
+                    "not a format bitext reads ({})",
+                    ext.map_or("no extension".into(), |e| format!(".{e}"))
+                ),
+            }),
         }
     }
     Ok(())

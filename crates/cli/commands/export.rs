@@ -1,12 +1,15 @@
-use bitext_core::Document;
-
 use crate::args::{AlignFormat, ExportArgs};
 use crate::ExitStatus;
 
 pub fn exec(args: ExportArgs) -> anyhow::Result<ExitStatus> {
     let format = args.out.resolve(AlignFormat::Tmx)?;
-    let doc = Document::read(&args.input)?;
-    let units = bitext_io::read(doc.text())
+    let doc = crate::output::read_document(&args.input)?;
+    let langs = bitext_io::Langs {
+        a: args.source_lang.clone(),
+        b: args.target_lang.clone(),
+    };
+    let ext = args.input.extension().and_then(|e| e.to_str());
+    let units = bitext_io::read_file_text(ext, doc.text(), &langs)
         .map_err(|e| anyhow::anyhow!("{}:{}:{}: {}", doc.name, e.line, e.column, e.message))?;
     if format == AlignFormat::Beads
         && units

@@ -1,7 +1,7 @@
 use crate::args::{LangArg, SegmentArgs, SegmentFormat};
 use crate::output;
 use crate::ExitStatus;
-use bitext_core::{Document, Lang};
+use bitext_core::Lang;
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -26,7 +26,7 @@ pub fn exec(args: SegmentArgs) -> anyhow::Result<ExitStatus> {
     // Read everything first: a bad file means no output at all.
     let docs = files
         .iter()
-        .map(|path| Document::read(path))
+        .map(|path| crate::output::read_document(path))
         .collect::<Result<Vec<_>, _>>()?;
     let mut out = output::stdout();
     for doc in &docs {

@@ -183,6 +183,7 @@ mod tests {
             en: en.to_owned(),
             at: 0,
             end: en.len(),
+            runs: Vec::new(),
         };
         let doc = Doc::aligned("t.tmx", en, 0, [unit]);
         Checker::new(&g)

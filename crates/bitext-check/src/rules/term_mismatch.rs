@@ -230,6 +230,7 @@ en.preferred = "conference to commend role models for ethnic unity and progress"
             en: en.to_owned(),
             at: 0,
             end: en.len(),
+            runs: Vec::new(),
         };
         Checker::new(&g)
             .check(&[Doc::aligned("t.tmx", en, 0, [unit])])

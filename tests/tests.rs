@@ -1,6 +1,7 @@
 //! The one integration test binary (as ripgrep and cargo do).
 
 mod batch;
+mod bilingual;
 mod glossary_io;
 mod main_job;
 mod precision;

@@ -67,16 +67,24 @@ What is checked:
   (near-miss). Translations get the
   bilingual rules too: term-mismatch (a glossary term in the Chinese, none of
   its renderings in the English) and number-mismatch (2.9万 = 29,000,
-  百分之九十 = 90 %, 三成 = 30 %, 8月 = August). A translation is aligned text
-  (*.tmx, *.jsonl, bitext's TSV), a zh/en pair found by name (zh/X beside
-  en/X, or X.zh.txt beside X.en.txt; aligned first), or --pair ZH EN.
-  Chinese documents without a partner are skipped.
+  百分之九十 = 90 %, 三成 = 30 %, 8月 = August). A translation is a bilingual
+  file with Chinese and English (TMX; XLIFF 1.2/2.x incl. SDLXLIFF and
+  memoQ; gettext PO; bitext's JSONL and TSV), a zh/en pair found by name
+  (zh/X beside en/X, or X.zh.txt beside X.en.txt; aligned first), or
+  --pair ZH EN. Findings point at the target text in the file; units marked
+  translate=no and inline codes are not checked. Chinese documents without
+  a partner are skipped; in a directory, files of other formats and bilingual
+  files of other languages are listed as skipped, and a run with nothing to
+  check exits 2. Files not in UTF-8: XML is read in the encoding it declares,
+  plain text in the encoding detected (with a warning).
   `bitext rules` lists the rules; `--explain ID` documents one.
 
 Fixing:
   --fix replaces each deprecated rendering by the preferred one where that is
   unambiguous (the glossary's form, on one line), rewriting files atomically,
   and lists what it left for a person; --fix --dry-run prints the diff only.
+  In TMX, XLIFF and PO files only the bytes of each replaced rendering change
+  (a rendering written with an entity is left for a person).
 
 Baselines (CI that fails on new problems only):
   bitext check corpus --write-baseline .bitext-baseline.json   record today's findings
@@ -91,6 +99,7 @@ Examples:
   bitext check corpus --format sarif -o bitext.sarif
   bitext check --pair report.zh.txt report.en.txt
   bitext check aligned.tmx --format json
+  bitext check project.sdlxliff messages.po
   bitext check corpus --fix --dry-run
   bitext check --explain deprecated-term
 

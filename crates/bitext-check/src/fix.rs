@@ -42,7 +42,7 @@ pub fn plan(findings: &[Diagnostic], glossary: &Glossary, fixable: &dyn Fn(&str)
         if !fixable(&d.path) {
             plan.left.push((
                 d.clone(),
-                "not a plain document (aligned text is not rewritten)",
+                "bitext's own JSONL and TSV are not rewritten (TMX, XLIFF, PO and documents are)",
             ));
             continue;
         }

@@ -28,6 +28,7 @@ enum Input {
     Aligned {
         doc: Document,
         units: Vec<bitext_io::Unit>,
+        format: &'static bitext_io::Format,
     },
     /// A file found in a directory that has nothing to check, and why.
     Skipped { name: String, why: String },
@@ -126,11 +127,26 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let summary = Summary::new(&findings, checked, baselined, stale);
 
     if args.fix {
-        // Plain English documents only: aligned files (TMX, JSONL, TSV) are not rewritten.
-        let documents: HashMap<&str, &Document> = inputs
+        // English documents, and the bilingual files whose text the reader maps to the file
+        // (TMX, XLIFF, PO: each edit rewrites only the bytes of the rendering it replaces).
+        // bitext's own JSONL and TSV are not rewritten.
+        let documents: HashMap<&str, fix::Target> = inputs
             .iter()
             .filter_map(|i| match i {
-                Input::English(doc) | Input::Pair { en: doc, .. } => Some((doc.name.as_str(), doc)),
+                Input::English(doc) | Input::Pair { en: doc, .. } => {
+                    Some((doc.name.as_str(), fix::Target { doc, markup: None }))
+                }
+                Input::Aligned { doc, format, .. }
+                    if matches!(format.name, "tmx" | "xliff" | "po") =>
+                {
+                    Some((
+                        doc.name.as_str(),
+                        fix::Target {
+                            doc,
+                            markup: Some(format.name),
+                        },
+                    ))
+                }
                 _ => None,
             })
             .collect();
@@ -206,7 +222,7 @@ fn doc(input: &Input) -> anyhow::Result<Option<Doc<'_>>> {
                 .collect();
             Some(Doc::pair(&en.name, en.text(), base, beads))
         }
-        Input::Aligned { doc, units } => {
+        Input::Aligned { doc, units, .. } => {
             let file = doc.text();
             // Units the file marks not to translate are not checked.
             let aligned = units
@@ -333,7 +349,7 @@ fn read_input(f: &Path, walked: bool) -> anyhow::Result<Input> {
             }
             Err(e) => bail!("{}:{}:{}: {}", doc.name, e.line, e.column, e.message),
         };
-        Input::Aligned { doc, units }
+        Input::Aligned { doc, units, format }
     } else if Lang::detect(text) == Lang::En {
         Input::English(doc)
     } else {

@@ -11,22 +11,72 @@ use bitext_glossary::Glossary;
 use crate::output;
 use crate::ExitStatus;
 
-/// Fixes `findings` in `documents` (plain English documents by name, as they were read and
-/// checked; aligned files are not rewritten).
+/// A file `--fix` may rewrite, as it was read and checked.
+pub struct Target<'a> {
+    pub doc: &'a Document,
+    /// The bilingual format (`tmx`, `xliff`, `po`) whose escapes a new rendering must not need;
+    /// `None` for a plain document.
+    pub markup: Option<&'static str>,
+}
+
+/// Why an edit of a bilingual file is left for a person, if it is: every byte the edit
+/// replaces must be the rendering itself (no entity or escape in it), the new rendering must need
+/// no escape, and the file must be written back as it was read (UTF-8).
+fn refuse(target: &Target, edit: &Edit) -> Option<&'static str> {
+    let markup = target.markup?;
+    let base = target.doc.decoded.offset_base;
+    let text = target.doc.text();
+    let at = edit.span[0].checked_sub(base)?..edit.span[1].checked_sub(base)?;
+    if !matches!(
+        target.doc.decoded.encoding,
+        bitext_core::Encoding::Utf8 | bitext_core::Encoding::Utf8Bom
+    ) {
+        return Some("the file is not UTF-8: rewriting it would change its encoding");
+    }
+    if text.get(at) != Some(edit.old.as_str()) {
+        return Some("the rendering is written with an entity or escape in the file");
+    }
+    let special: &[char] = if markup == "po" {
+        &['"', '\\']
+    } else {
+        &['<', '&']
+    };
+    edit.new
+        .contains(special)
+        .then_some("the preferred rendering would need escaping in this format")
+}
+
+/// Fixes `findings` in `documents` (by name, as they were read and checked): plain English
+/// documents, and TMX, XLIFF and PO files, in which only the bytes of each replaced rendering
+/// change.
 pub fn run(
     findings: &[Diagnostic],
     glossary: &Glossary,
     dry_run: bool,
-    documents: &HashMap<&str, &Document>,
+    documents: &HashMap<&str, Target>,
 ) -> anyhow::Result<ExitStatus> {
-    let plan = fix::plan(findings, glossary, &|p| documents.contains_key(p));
+    let mut plan = fix::plan(findings, glossary, &|p| documents.contains_key(p));
     let mut by_file: BTreeMap<&str, Vec<&Edit>> = BTreeMap::new();
+    let mut refused = Vec::new();
     for e in &plan.edits {
-        by_file.entry(e.path.as_str()).or_default().push(e);
+        let why = documents.get(e.path.as_str()).and_then(|t| refuse(t, e));
+        match why {
+            Some(why) => refused.push((e, why)),
+            None => by_file.entry(e.path.as_str()).or_default().push(e),
+        }
     }
+    for (e, why) in refused {
+        if let Some(d) = findings
+            .iter()
+            .find(|d| d.path == e.path && d.span == e.span && d.rule == "deprecated-term")
+        {
+            plan.left.push((d.clone(), why));
+        }
+    }
+    let replaced: usize = by_file.values().map(Vec::len).sum();
     let mut out = output::stdout();
     for (path, edits) in &by_file {
-        let Some(doc) = documents.get(path) else {
+        let Some(Target { doc, .. }) = documents.get(path) else {
             continue;
         };
         let new = fix::apply(doc.text(), doc.decoded.offset_base, edits);
@@ -59,7 +109,7 @@ pub fn run(
     output::note(&format!(
         "{} {} deprecated renderings in {} files; {} left for a person",
         if dry_run { "would replace" } else { "replaced" },
-        plan.edits.len(),
+        replaced,
         by_file.len(),
         plan.left.len()
     ));

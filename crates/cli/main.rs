@@ -2,6 +2,8 @@
 
 mod args;
 mod commands;
+mod fix;
+mod input;
 mod output;
 mod progress;
 

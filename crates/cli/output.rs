@@ -24,19 +24,6 @@ pub fn refuse_existing(path: &Path, force: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Reads and decodes a document (`-` is standard input), warning when its encoding was guessed
-/// (plain text that is not UTF-8).
-pub fn read_document(path: &Path) -> Result<bitext_core::Document, bitext_core::ReadError> {
-    let doc = bitext_core::Document::read(path)?;
-    if doc.decoded.encoding.is_guess() {
-        warn(&format!(
-            "{}: not UTF-8; read as {}",
-            doc.name, doc.decoded.encoding
-        ));
-    }
-    Ok(doc)
-}
-
 /// Prints an error and its causes to stderr.
 pub fn print_error(err: &anyhow::Error) {
     let mut stderr = anstream::stderr().lock();

@@ -23,6 +23,7 @@
 
 mod features;
 mod learn;
+pub mod pair;
 mod score;
 mod search;
 

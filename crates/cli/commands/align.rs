@@ -1,7 +1,6 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
-use bitext_core::{Document, Lang, Segment};
 use bitext_io::{Side, Unit};
 use rayon::prelude::*;
 
@@ -9,106 +8,6 @@ use crate::args::{AlignArgs, AlignFormat, OutputArgs, UnitArgs};
 use crate::output;
 use crate::progress::Progress;
 use crate::ExitStatus;
-
-/// A document cut into sentences.
-struct Doc {
-    doc: Document,
-    lang: Lang,
-    segments: Vec<Segment>,
-}
-
-fn read(path: &Path, presegmented: bool) -> anyhow::Result<Doc> {
-    let doc = crate::output::read_document(path)?;
-    let text = doc.text();
-    let lang = Lang::detect(text);
-    let segments = if presegmented {
-        bitext_segment::one_per_line(text)
-    } else {
-        bitext_segment::segment(text, lang)
-    };
-    Ok(Doc {
-        doc,
-        lang,
-        segments,
-    })
-}
-
-fn side(d: &Doc, lang: Lang, r: &std::ops::Range<usize>) -> Side {
-    let base = d.doc.decoded.offset_base;
-    let text = d.doc.text();
-    Side {
-        doc: Some(d.doc.name.clone()),
-        lang: lang.as_str().to_string(),
-        ids: r.clone().collect(),
-        spans: r
-            .clone()
-            .map(|k| {
-                let s = d.segments[k].span;
-                [base + s.start, base + s.end]
-            })
-            .collect(),
-        text: r
-            .clone()
-            .map(|k| d.segments[k].span.slice(text).to_string())
-            .collect(),
-        pieces: Vec::new(),
-        codes: Vec::new(),
-    }
-}
-
-/// Aligns two documents; units come in the order of the files given. Also returns warnings.
-pub(crate) fn align_pair(
-    a: &Path,
-    b: &Path,
-    presegmented: bool,
-    paragraphs: bool,
-) -> anyhow::Result<(Vec<Unit>, Vec<String>)> {
-    let a = read(a, presegmented)?;
-    let b = read(b, presegmented)?;
-    let mut warnings = Vec::new();
-    if a.lang == b.lang {
-        warnings.push(format!(
-            "both documents look {}: aligning {} as Chinese and {} as English",
-            a.lang, a.doc.name, b.doc.name
-        ));
-    }
-    // Chinese first inside; `swap` restores the order given.
-    let swap = a.lang == Lang::En && b.lang == Lang::Zh;
-    let (zh, en) = if swap { (&b, &a) } else { (&a, &b) };
-    let options = bitext_align::Options {
-        paragraphs,
-        ..Default::default()
-    };
-    let alignment = bitext_align::align(
-        zh.doc.text(),
-        &zh.segments,
-        en.doc.text(),
-        &en.segments,
-        &options,
-    );
-    warnings.extend(alignment.warnings.iter().map(|w| w.to_string()));
-    let units = alignment
-        .beads
-        .iter()
-        .map(|bead| {
-            let zh_side = side(zh, Lang::Zh, &bead.zh);
-            let en_side = side(en, Lang::En, &bead.en);
-            let (a, b) = if swap {
-                (en_side, zh_side)
-            } else {
-                (zh_side, en_side)
-            };
-            Unit {
-                a,
-                b,
-                confidence: Some(bead.confidence),
-                at: 0,
-                ..Unit::default()
-            }
-        })
-        .collect();
-    Ok((units, warnings))
-}
 
 /// TMX's creation date: now, or `SOURCE_DATE_EPOCH` when set (reproducible output).
 fn creation_date() -> String {
@@ -254,7 +153,7 @@ pub fn exec(args: AlignArgs) -> anyhow::Result<ExitStatus> {
         None,
         &format!("aligning {} with {}", a.display(), b.display()),
     );
-    let result = align_pair(a, b, args.presegmented, !args.no_paragraphs);
+    let result = crate::input::align_pair(a, b, args.presegmented, !args.no_paragraphs);
     progress.finish();
     let (units, warnings) = result?;
     for w in &warnings {
@@ -286,7 +185,7 @@ fn strip_comment(line: &str) -> &str {
 }
 
 fn read_pairs(path: &Path) -> anyhow::Result<Vec<Pair>> {
-    let doc = crate::output::read_document(path)?;
+    let doc = crate::input::read_document(path)?;
     let dir = path.parent().unwrap_or(Path::new(""));
     let mut pairs: Vec<Pair> = Vec::new();
     for (k, line) in doc.text().lines().enumerate() {
@@ -366,17 +265,17 @@ fn batch(args: &AlignArgs, pairs_path: &Path) -> anyhow::Result<ExitStatus> {
     let results: Vec<anyhow::Result<(Vec<Unit>, Vec<Notice>)>> = pairs
         .par_iter()
         .map(|p| {
-            let result = align_pair(&p.a, &p.b, args.presegmented, !args.no_paragraphs).and_then(
-                |(units, warnings)| {
-                    let mut notes: Vec<Notice> =
-                        warnings.into_iter().map(Notice::Warning).collect();
-                    let bytes = render(format, &units, &args.units, &mut notes);
-                    let path = out_path(&p.name);
-                    output::write_atomic(&path, &bytes, true)
-                        .with_context(|| format!("cannot write {}", path.display()))?;
-                    Ok((units, notes))
-                },
-            );
+            let result =
+                crate::input::align_pair(&p.a, &p.b, args.presegmented, !args.no_paragraphs)
+                    .and_then(|(units, warnings)| {
+                        let mut notes: Vec<Notice> =
+                            warnings.into_iter().map(Notice::Warning).collect();
+                        let bytes = render(format, &units, &args.units, &mut notes);
+                        let path = out_path(&p.name);
+                        output::write_atomic(&path, &bytes, true)
+                            .with_context(|| format!("cannot write {}", path.display()))?;
+                        Ok((units, notes))
+                    });
             progress.inc();
             result
         })

@@ -1,6 +1,6 @@
 use crate::args::{CheckArgs, CheckFormat, RulesArgs};
-use crate::commands::align::align_pair;
-use crate::commands::fix;
+use crate::fix;
+use crate::input::align_pair;
 use crate::output;
 use crate::progress::Progress;
 use crate::ExitStatus;
@@ -311,7 +311,7 @@ fn collect_inputs(paths: &[PathBuf], pairs: &[PathBuf]) -> anyhow::Result<Vec<In
     for (zh, en) in paired_zh.iter().zip(&paired_en) {
         inputs.push(Input::Pair {
             zh: zh.clone(),
-            en: crate::output::read_document(en)?,
+            en: crate::input::read_document(en)?,
         });
     }
     // The other files, read and recognised in parallel, kept in order.
@@ -333,7 +333,7 @@ fn collect_inputs(paths: &[PathBuf], pairs: &[PathBuf]) -> anyhow::Result<Vec<In
 /// One file: aligned text, an English document or a Chinese one. A bilingual file without
 /// Chinese and English is an error when named, skipped when found in a directory.
 fn read_input(f: &Path, walked: bool) -> anyhow::Result<Input> {
-    let doc = crate::output::read_document(f)?;
+    let doc = crate::input::read_document(f)?;
     let text = doc.text();
     let ext = f.extension().and_then(|e| e.to_str());
     // A .txt file is a document whatever it starts with.

@@ -3,7 +3,7 @@ use crate::ExitStatus;
 
 pub fn exec(args: ExportArgs) -> anyhow::Result<ExitStatus> {
     let format = args.out.resolve(AlignFormat::Tmx)?;
-    let doc = crate::output::read_document(&args.input)?;
+    let doc = crate::input::read_document(&args.input)?;
     let langs = bitext_io::Langs {
         a: args.source_lang.clone(),
         b: args.target_lang.clone(),

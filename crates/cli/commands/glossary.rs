@@ -39,7 +39,7 @@ pub fn lint(args: LintArgs) -> anyhow::Result<ExitStatus> {
 }
 
 fn read_concepts(path: &Path) -> anyhow::Result<Vec<Concept>> {
-    let doc = crate::output::read_document(path)?;
+    let doc = crate::input::read_document(path)?;
     let text = doc.text();
     let start = text.trim_start_matches('\u{feff}').trim_start();
     let concepts = if start.starts_with('<') {
@@ -66,7 +66,7 @@ pub fn import(args: ImportArgs) -> anyhow::Result<ExitStatus> {
         return Ok(ExitStatus::Success);
     };
     if out.exists() && !args.force {
-        let existing = crate::output::read_document(out)?;
+        let existing = crate::input::read_document(out)?;
         let (text, report) = write::merge(existing.text(), out, &concepts)?;
         // The merged file must still be a valid glossary.
         Glossary::from_str(&text, out).context("the merged glossary would be invalid")?;
@@ -192,7 +192,7 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<ExitStatus> {
     if args.zh_only {
         let mut sentences = Vec::new();
         for p in &args.inputs {
-            let doc = crate::output::read_document(p)?;
+            let doc = crate::input::read_document(p)?;
             let segs = if args.presegmented {
                 bitext_segment::one_per_line(doc.text())
             } else {
@@ -219,7 +219,7 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<ExitStatus> {
     } else {
         let units = match args.inputs.as_slice() {
             [one] => {
-                let doc = crate::output::read_document(one)?;
+                let doc = crate::input::read_document(one)?;
                 let ext = one.extension().and_then(|e| e.to_str());
                 bitext_io::read_file_text(ext, doc.text(), &bitext_io::Langs::zh_en()).map_err(
                     |e| anyhow::anyhow!("{}:{}:{}: {}", doc.name, e.line, e.column, e.message),
@@ -227,7 +227,7 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<ExitStatus> {
             }
             [a, b] => {
                 let progress = Progress::new(None, "aligning");
-                let r = crate::commands::align::align_pair(a, b, args.presegmented, true);
+                let r = crate::input::align_pair(a, b, args.presegmented, true);
                 progress.finish();
                 let (units, warnings) = r?;
                 for w in warnings {

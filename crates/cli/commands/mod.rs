@@ -3,7 +3,6 @@
 pub(crate) mod align;
 mod check;
 mod export;
-pub(crate) mod fix;
 mod glossary;
 mod segment;
 

@@ -26,7 +26,7 @@ pub fn exec(args: SegmentArgs) -> anyhow::Result<ExitStatus> {
     // Read everything first: a bad file means no output at all.
     let docs = files
         .iter()
-        .map(|path| crate::output::read_document(path))
+        .map(|path| crate::input::read_document(path))
         .collect::<Result<Vec<_>, _>>()?;
     let mut out = output::stdout();
     for doc in &docs {

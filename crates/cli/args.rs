@@ -182,6 +182,8 @@ Formats (default: beads; with -o, the file's extension when it names one):
   tmx    TMX 1.4b for CAT tools: one <tu> per bead with both sides (beads with
          an empty side only with --keep-unmatched), props for confidence, bead
          kind, documents, sentence ids and byte spans
+  xliff  XLIFF 1.2 for CAT tools (.xlf, .xliff): one <trans-unit> per bead,
+         <source> side a, <target> side b, the confidence as a note
   html   a review page: both sides next to each other, coloured by confidence,
          with filters for the doubtful beads; one file, no external assets
 
@@ -281,6 +283,8 @@ pub enum AlignFormat {
     Jsonl,
     /// TMX 1.4b.
     Tmx,
+    /// XLIFF 1.2, for CAT tools.
+    Xliff,
     /// A self-contained HTML review page.
     Html,
 }
@@ -293,6 +297,7 @@ impl AlignFormat {
             "tsv" => AlignFormat::Tsv,
             "jsonl" => AlignFormat::Jsonl,
             "tmx" => AlignFormat::Tmx,
+            "xlf" | "xliff" => AlignFormat::Xliff,
             "html" | "htm" => AlignFormat::Html,
             "beads" => AlignFormat::Beads,
             _ => return None,
@@ -305,6 +310,7 @@ impl AlignFormat {
             AlignFormat::Tsv => "tsv",
             AlignFormat::Jsonl => "jsonl",
             AlignFormat::Tmx => "tmx",
+            AlignFormat::Xliff => "xlf",
             AlignFormat::Html => "html",
         }
     }

@@ -21,6 +21,96 @@ use quick_xml::events::Event;
 use crate::xml::{self, attr, error, lang, local, next, unclosed, Collector};
 use crate::{xml_root, Error, Format, Langs, Side, Unit};
 
+/// What [`write`] wrote.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub xml: String,
+    /// `<trans-unit>`s written.
+    pub units: usize,
+    /// Characters that XML 1.0 forbids, dropped from the text.
+    pub dropped_chars: usize,
+}
+
+fn escape_into(out: &mut String, s: &str, dropped: &mut usize) {
+    let clean = crate::xml_clean(s, dropped);
+    out.push_str(&quick_xml::escape::escape(clean.as_ref()));
+}
+
+/// Writes units as an XLIFF 1.2 document, for CAT tools: one `<file>` (languages from the first
+/// unit's sides; `original` names the file the units come from), one `<trans-unit>` per unit with
+/// its id (or its number), `<source>` from side `a` and `<target>` from side `b` (left out when
+/// the side is empty, as for an untranslated segment), the bead's confidence as a note, and
+/// `translate="no"` where the unit had it. Side tags are written as they are (`zh`/`en` for
+/// documents bitext aligned).
+pub fn write(units: &[Unit], original: &str) -> Written {
+    let mut dropped = 0;
+    let (src, trg) = units
+        .first()
+        .map_or(("zh-CN", "en"), |u| (u.a.lang.as_str(), u.b.lang.as_str()));
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n");
+    out.push_str("  <file original=\"");
+    escape_into(&mut out, original, &mut dropped);
+    out.push_str("\" datatype=\"plaintext\" source-language=\"");
+    escape_into(
+        &mut out,
+        if src.is_empty() { "zh-CN" } else { src },
+        &mut dropped,
+    );
+    out.push('"');
+    if !trg.is_empty() {
+        out.push_str(" target-language=\"");
+        escape_into(&mut out, trg, &mut dropped);
+        out.push('"');
+    }
+    out.push_str(">\n    <header><tool tool-id=\"bitext\" tool-name=\"bitext\" tool-version=\"");
+    out.push_str(env!("CARGO_PKG_VERSION"));
+    out.push_str("\"/></header>\n    <body>\n");
+    for (k, u) in units.iter().enumerate() {
+        out.push_str("      <trans-unit id=\"");
+        match &u.id {
+            Some(id) => escape_into(&mut out, id, &mut dropped),
+            None => out.push_str(&(k + 1).to_string()),
+        }
+        out.push('"');
+        if !u.translate {
+            out.push_str(" translate=\"no\"");
+        }
+        out.push_str(">\n        <source>");
+        escape_into(&mut out, &u.a.joined(), &mut dropped);
+        out.push_str("</source>\n");
+        if !u.b.is_empty() {
+            out.push_str("        <target");
+            if let Some(state) = &u.state {
+                out.push_str(" state=\"");
+                escape_into(&mut out, state, &mut dropped);
+                out.push('"');
+            }
+            out.push('>');
+            escape_into(&mut out, &u.b.joined(), &mut dropped);
+            out.push_str("</target>\n");
+        }
+        if let Some(c) = u.confidence {
+            out.push_str(&format!(
+                "        <note from=\"bitext\">confidence {c:.3}, bead {}</note>\n",
+                u.kind()
+            ));
+        }
+        for n in &u.notes {
+            out.push_str("        <note>");
+            escape_into(&mut out, n, &mut dropped);
+            out.push_str("</note>\n");
+        }
+        out.push_str("      </trans-unit>\n");
+    }
+    out.push_str("    </body>\n  </file>\n</xliff>\n");
+    Written {
+        xml: out,
+        units: units.len(),
+        dropped_chars: dropped,
+    }
+}
+
 /// XLIFF in the registry of formats.
 pub static FORMAT: Format = Format {
     name: "xliff",
@@ -492,5 +582,30 @@ mod tests {
         assert_eq!(err.message, "no zh in this file: its languages are en, fr");
         let err = read("<tmx/>", &Langs::default()).unwrap_err();
         assert!(err.message.contains("root element is <tmx>"), "{err}");
+    }
+
+    #[test]
+    fn written_xliff_reads_back() {
+        let mut u = Unit {
+            a: Side::new("zh-CN", vec!["鄂尔多斯市乌审旗".into()]),
+            b: Side::new("en", vec!["Uxin Banner <of> Ordos & \"more\"".into()]),
+            confidence: Some(0.9),
+            ..Unit::default()
+        };
+        u.notes.push("checked".into());
+        let untranslated = Unit {
+            a: Side::new("zh-CN", vec!["嘎查".into()]),
+            b: Side::new("en", vec![]),
+            translate: false,
+            ..Unit::default()
+        };
+        let w = write(&[u, untranslated], "a.txt");
+        assert_eq!(w.units, 2);
+        let back = read(&w.xml, &Langs::zh_en()).unwrap();
+        assert_eq!(back.len(), 2);
+        assert_eq!(back[0].b.joined(), "Uxin Banner <of> Ordos & \"more\"");
+        assert_eq!(back[0].a.lang, "zh-CN");
+        assert!(back[0].notes.iter().any(|n| n == "checked"));
+        assert!(!back[1].translate && back[1].b.is_empty());
     }
 }

@@ -79,6 +79,20 @@ fn render(
         AlignFormat::Tsv => bitext_io::tsv::write(units).into_bytes(),
         AlignFormat::Jsonl => bitext_io::jsonl::write(units).into_bytes(),
         AlignFormat::Html => bitext_io::html::write(units).into_bytes(),
+        AlignFormat::Xliff => {
+            let original = units
+                .iter()
+                .find_map(|u| u.a.doc.clone())
+                .unwrap_or_else(|| "bitext".into());
+            let w = bitext_io::xliff::write(units, &original);
+            if w.dropped_chars > 0 {
+                notes.push(Notice::Warning(format!(
+                    "dropped {} characters that XML 1.0 forbids (control characters)",
+                    w.dropped_chars
+                )));
+            }
+            w.xml.into_bytes()
+        }
         AlignFormat::Tmx => {
             let mut o = bitext_io::tmx::WriteOptions::new(&creation_date());
             o.zh_lang = opts.src_lang.clone();

@@ -501,8 +501,14 @@ Exit codes:
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// A CSV or TBX file.
+    /// A CSV (or tab-separated) term list, or a TBX file.
     pub input: PathBuf,
+    /// Which headers of another tool's CSV hold bitext's columns: `zh=Chinese,en=English,note=Description`
+    /// (en is the preferred rendering; any column of bitext's CSV may be named). Headers that name
+    /// a language (English, Chinese, en-US, zh_CN, Chinese_PRC …), Description and TICO-19's
+    /// sourceString/targetString are known without it.
+    #[arg(long, value_name = "SPEC")]
+    pub columns: Option<String>,
     /// The TOML glossary file to write or merge into; standard output when absent.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,

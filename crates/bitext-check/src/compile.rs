@@ -240,13 +240,26 @@ impl<'g> Checker<'g> {
 /// Chinese terms of a glossary, longest first: 中华民族共同体意识 is not counted again as 中华民族.
 pub(crate) struct ZhTerms {
     ac: Option<aho_corasick::AhoCorasick>,
-    /// Concept of each pattern.
-    concept: Vec<usize>,
+    /// Concepts of each pattern: more than one for a homograph (one Chinese term, several
+    /// concepts).
+    concept: Vec<Vec<usize>>,
 }
 
 impl ZhTerms {
     pub(crate) fn new(terms: Vec<(String, usize)>) -> ZhTerms {
-        let (patterns, concept): (Vec<String>, Vec<usize>) = terms.into_iter().unzip();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut concept: Vec<Vec<usize>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (term, ci) in terms {
+            match index.get(&term) {
+                Some(&k) => concept[k].push(ci),
+                None => {
+                    index.insert(term.clone(), patterns.len());
+                    patterns.push(term);
+                    concept.push(vec![ci]);
+                }
+            }
+        }
         let ac = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .start_kind(aho_corasick::StartKind::Both)
@@ -275,7 +288,11 @@ impl ZhTerms {
             .filter(|m| {
                 bounds.binary_search(&m.start()).is_ok() && bounds.binary_search(&m.end()).is_ok()
             })
-            .map(|m| (self.concept[m.pattern().as_usize()], m.range()))
+            .flat_map(|m| {
+                self.concept[m.pattern().as_usize()]
+                    .iter()
+                    .map(move |&c| (c, m.range()))
+            })
             .collect()
     }
 
@@ -308,10 +325,9 @@ impl ZhTerms {
             if let Some(m) = ac.find(input) {
                 let whole = m.start() == 0 && m.end() == inner.len();
                 if !whole && bounds.binary_search(&m.end()).is_ok() {
-                    out.push((
-                        self.concept[m.pattern().as_usize()],
-                        range.start + m.start()..range.start + m.end(),
-                    ));
+                    for &c in &self.concept[m.pattern().as_usize()] {
+                        out.push((c, range.start + m.start()..range.start + m.end()));
+                    }
                     next = m.end();
                 }
             }

@@ -166,6 +166,8 @@ pub fn inflection_base(lower: &str) -> std::borrow::Cow<'_, str> {
         || w.ends_with("ches")
         || w.ends_with("shes")
         || w.ends_with("zzes")
+        // viruses meets virus, and causes still meets cause (both lose the e).
+        || (w.len() > 4 && w.ends_with("uses"))
     {
         w.truncate(w.len() - 2);
     } else if w.ends_with('s')
@@ -315,6 +317,9 @@ mod tests {
             ("labour", "labor"),
             ("counties", "county"),
             ("nations", "nation"),
+            ("coronaviruses", "coronavirus"),
+            ("buses", "bus"),
+            ("causes", "cause"),
         ] {
             assert_eq!(base(a), base(b), "{a} / {b}");
         }

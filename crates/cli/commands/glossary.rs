@@ -38,25 +38,56 @@ pub fn lint(args: LintArgs) -> anyhow::Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-fn read_concepts(path: &Path) -> anyhow::Result<Vec<Concept>> {
+fn read_concepts(path: &Path, columns: Option<&str>) -> anyhow::Result<Vec<Concept>> {
     let doc = crate::input::read_document(path)?;
     let text = doc.text();
     let start = text.trim_start_matches('\u{feff}').trim_start();
     let concepts = if start.starts_with('<') {
         bitext_glossary::tbx::read(text, path)?
     } else {
-        bitext_glossary::csv::read(text, path)?
+        let mapping = match columns {
+            Some(spec) => bitext_glossary::csv::parse_columns(spec)
+                .map_err(|e| anyhow::anyhow!("--columns: {e}"))?,
+            None => Vec::new(),
+        };
+        let (concepts, report) = bitext_glossary::csv::read_mapped(text, path, &mapping)?;
+        if !report.ignored.is_empty() {
+            crate::output::note(&format!(
+                "{}: ignored the columns {} (map one with --columns COLUMN=HEADER)",
+                path.display(),
+                report.ignored.join(", ")
+            ));
+        }
+        if report.skipped > 0 {
+            crate::output::note(&format!(
+                "{}: skipped {} rows without a Chinese term or an English rendering",
+                path.display(),
+                report.skipped
+            ));
+        }
+        concepts
     };
     Ok(concepts)
 }
 
 pub fn import(args: ImportArgs) -> anyhow::Result<ExitStatus> {
-    let concepts = read_concepts(&args.input)?;
+    let concepts = read_concepts(&args.input, args.columns.as_deref())?;
     // The strict checks of a glossary (unique ids and Chinese terms, nothing both accepted and
     // deprecated) hold for the import on its own.
-    let concepts = Glossary::from_concepts(concepts)
-        .with_context(|| format!("invalid glossary in {}", args.input.display()))?
-        .concepts;
+    let imported = Glossary::from_concepts(concepts)
+        .with_context(|| format!("invalid glossary in {}", args.input.display()))?;
+    // Homographs (one Chinese term in several concepts, as en→zh lists have) are kept apart,
+    // never merged: said once, with the lint that lists them.
+    let homographs = bitext_glossary::lint(&imported)
+        .iter()
+        .filter(|w| w.message.contains("a homograph"))
+        .count();
+    if homographs > 0 {
+        crate::output::warn(&format!(
+            "{homographs} Chinese terms belong to more than one concept (homographs, kept apart; `bitext glossary lint` lists them)"
+        ));
+    }
+    let concepts = imported.concepts;
     let header = format!(
         "Imported from {} by `bitext glossary import`.",
         args.input.display()

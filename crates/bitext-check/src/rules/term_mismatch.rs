@@ -69,6 +69,8 @@ impl Check for TermMismatch {
             let around = k.saturating_sub(reach)..(k + reach + 1).min(beads.len());
             // Once per concept and bead.
             let mut seen = HashSet::new();
+            // Once per Chinese term (a homograph is one finding).
+            let mut reported = HashSet::new();
             // A term the glossary does not enforce may contain one it does (民族团结进步 in
             // 全区民族团结进步模范表彰大会): look inside it.
             let mut hits = Vec::new();
@@ -85,28 +87,40 @@ impl Check for TermMismatch {
                     );
                 }
             }
-            for (ci, zr) in hits {
-                if !seen.insert(ci) {
-                    continue;
-                }
-                // A rendering of the glossary matched in the bead (deprecated ones are
-                // deprecated-term's), or any accepted rendering by its words, in any order and
-                // inflection, or by its acronym, in the bead or (automatic alignment) next to it.
-                let matched = ctx
-                    .uses
+            // Whether a concept is rendered in the bead: a rendering of the glossary matched
+            // in it (deprecated ones are deprecated-term's), or an accepted rendering by its
+            // words, in any order and inflection, or by its acronym, in the bead or (automatic
+            // alignment) next to it.
+            let is_rendered = |ci: usize| {
+                ctx.uses
                     .iter()
-                    .any(|u| u.concept == ci && u.start >= s && u.end <= e);
-                let rendered = around.clone().any(|b| {
-                    renderings[ci]
-                        .iter()
-                        .any(|r| r.found_in(&words[b].0, &words[b].1))
-                });
-                if matched || rendered {
+                    .any(|u| u.concept == ci && u.start >= s && u.end <= e)
+                    || around.clone().any(|b| {
+                        renderings[ci]
+                            .iter()
+                            .any(|r| r.found_in(&words[b].0, &words[b].1))
+                    })
+            };
+            for (ci, zr) in &hits {
+                if !seen.insert(*ci) {
                     continue;
                 }
-                let c = &checker.concepts[ci];
-                let mut accepted = vec![format!("`{}`", c.preferred)];
-                accepted.extend(c.admitted.iter().map(|a| format!("`{a}`")));
+                // A homograph (one Chinese term of several concepts) is rendered when any of
+                // its concepts is.
+                let rendered = hits
+                    .iter()
+                    .filter(|(_, r)| r == zr)
+                    .any(|(c, _)| is_rendered(*c));
+                if rendered || !reported.insert(zr.clone()) {
+                    continue;
+                }
+                let c = &checker.concepts[*ci];
+                let mut accepted = Vec::new();
+                for (h, _) in hits.iter().filter(|(_, r)| r == zr) {
+                    let hc = &checker.concepts[*h];
+                    accepted.push(format!("`{}`", hc.preferred));
+                    accepted.extend(hc.admitted.iter().map(|a| format!("`{a}`")));
+                }
                 let message = format!(
                     "the Chinese has {} ({}) but the English has none of {}, nor their words",
                     &bead.zh[zr.clone()],
@@ -223,8 +237,8 @@ enforce = false
 en.preferred = "conference to commend role models for ethnic unity and progress"
 "#;
 
-    fn mismatches(zh: &str, en: &str) -> Vec<String> {
-        let g = Glossary::from_str(GLOSSARY, "g.toml").unwrap();
+    /// The term-mismatch findings of one unit, as `(term, message)`.
+    fn findings_of(g: &Glossary, zh: &str, en: &str) -> Vec<(String, String)> {
         let unit = AlignedUnit {
             zh: zh.to_owned(),
             en: en.to_owned(),
@@ -232,12 +246,41 @@ en.preferred = "conference to commend role models for ethnic unity and progress"
             end: en.len(),
             runs: Vec::new(),
         };
-        Checker::new(&g)
+        Checker::new(g)
             .check(&[Doc::aligned("t.tmx", en, 0, [unit])])
             .into_iter()
             .filter(|d| d.rule == "term-mismatch")
-            .map(|d| d.term)
+            .map(|d| (d.term, d.message))
             .collect()
+    }
+
+    fn mismatches(zh: &str, en: &str) -> Vec<String> {
+        let g = Glossary::from_str(GLOSSARY, "g.toml").unwrap();
+        findings_of(&g, zh, en)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    #[test]
+    fn a_homograph_is_rendered_by_any_of_its_concepts() {
+        // An en→zh list: 病例 renders both "case" and "patient" (TICO-19's term lists).
+        let g = Glossary::from_str(
+            "[[term]]\nid = \"case\"\nzh = \"病例\"\nen.preferred = \"case\"\n\n[[term]]\nid = \"patient\"\nzh = \"病例\"\nen.preferred = \"patient\"\n",
+            "g.toml",
+        )
+        .unwrap();
+        let found = |en: &str| -> Vec<String> {
+            findings_of(&g, "新增病例三例。", en)
+                .into_iter()
+                .map(|(_, m)| m)
+                .collect()
+        };
+        assert!(found("Three new patients.").is_empty());
+        assert!(found("Three new cases.").is_empty());
+        let missing = found("Three more.");
+        assert_eq!(missing.len(), 1, "one finding for one term: {missing:?}");
+        assert!(missing[0].contains("`case`, `patient`"), "{missing:?}");
     }
 
     #[test]

@@ -338,11 +338,14 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
                 let file_at = text_start + pos as usize;
                 if let Some((_, value)) = prop.as_mut() {
                     let mut c = Collector::default();
-                    c.raw(&raw, file_at).map_err(|m| at(pos, m))?;
+                    c.raw(xml::slice(text, file_at, raw.len()), file_at)
+                        .map_err(|m| at(pos, m))?;
                     value.push_str(&c.text);
                 } else if code_depth == 0 && stack.iter().any(|n| n == "seg") {
                     if let Some(tuv) = tuvs.last_mut() {
-                        tuv.seg.raw(&raw, file_at).map_err(|m| at(pos, m))?;
+                        tuv.seg
+                            .raw(xml::slice(text, file_at, raw.len()), file_at)
+                            .map_err(|m| at(pos, m))?;
                     }
                 }
             }

@@ -394,11 +394,13 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
                 let file_at = text_start + pos as usize;
                 if let Some(n) = note.as_mut() {
                     let mut c = Collector::default();
-                    c.raw(&raw, file_at).map_err(|m| at(pos, m))?;
+                    c.raw(xml::slice(text, file_at, raw.len()), file_at)
+                        .map_err(|m| at(pos, m))?;
                     n.push_str(&c.text);
                 } else if part.is_some() && code_depth == 0 {
                     if let Some(col) = collector(&mut unit, part, &mrk_seg) {
-                        col.raw(&raw, file_at).map_err(|m| at(pos, m))?;
+                        col.raw(xml::slice(text, file_at, raw.len()), file_at)
+                            .map_err(|m| at(pos, m))?;
                     }
                 }
             }

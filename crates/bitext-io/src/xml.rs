@@ -19,8 +19,9 @@ pub(crate) struct Collector {
 
 impl Collector {
     /// Adds raw (escaped) character data found at byte `at` of the file.
-    pub(crate) fn raw(&mut self, raw: &[u8], at: usize) -> Result<(), String> {
-        let raw = std::str::from_utf8(raw).map_err(|e| format!("invalid UTF-8: {e}"))?;
+    /// (`raw` is a slice of the file's text: the readers take it from the text by position
+    /// rather than validate the parser's bytes again.)
+    pub(crate) fn raw(&mut self, raw: &str, at: usize) -> Result<(), String> {
         let mut rest = raw;
         let mut file = at;
         while !rest.is_empty() {
@@ -196,6 +197,12 @@ pub(crate) fn next<'a>(
     Ok((pos, event))
 }
 
+/// The text of an event's raw bytes that start at byte `at` of `text`: a slice of it, not
+/// validated again.
+pub(crate) fn slice(text: &str, at: usize, len: usize) -> &str {
+    text.get(at..at + len).unwrap_or("")
+}
+
 /// The error for a document that ends inside an element, if it does.
 pub(crate) fn unclosed(text: &str, stack: &[String]) -> Result<(), Error> {
     match stack.last() {
@@ -220,16 +227,16 @@ mod tests {
     fn text_maps_back_to_the_file_through_entities() {
         let mut c = Collector::default();
         // `a &amp; b` at byte 10 of the file.
-        c.raw(b"a &amp; b", 10).unwrap();
+        c.raw("a &amp; b", 10).unwrap();
         assert_eq!(c.text, "a & b");
         assert_eq!(c.pieces.len(), 3);
         assert_eq!((c.pieces[0].file, c.pieces[0].text_len), (10, 2));
         assert_eq!((c.pieces[1].file, c.pieces[1].file_len), (12, 5));
         assert_eq!((c.pieces[2].text, c.pieces[2].file), (3, 17));
-        assert!(c.raw(b"&lol9;", 0).unwrap_err().contains("reads no DTD"));
-        assert!(c.raw(b"AT&T", 0).is_err());
+        assert!(c.raw("&lol9;", 0).unwrap_err().contains("reads no DTD"));
+        assert!(c.raw("AT&T", 0).is_err());
         let mut d = Collector::default();
-        d.raw(b"&#x4E2D;&#25991;", 0).unwrap();
+        d.raw("&#x4E2D;&#25991;", 0).unwrap();
         assert_eq!(d.text, "中文");
     }
 

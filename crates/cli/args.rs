@@ -36,6 +36,10 @@ Exit codes:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Read every input file in this encoding (gbk, gb18030, big5, windows-1252 …) instead of
+    /// the one its bytes, BOM or XML declaration give.
+    #[arg(long, global = true, value_name = "LABEL")]
+    pub encoding: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

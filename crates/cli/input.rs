@@ -7,10 +7,13 @@ use bitext_io::Unit;
 
 use crate::output;
 
+/// The encoding `--encoding` names, for every file read.
+pub static ENCODING: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
 /// Reads and decodes a document (`-` is standard input), warning when its encoding was guessed
 /// (plain text that is not UTF-8).
 pub fn read_document(path: &Path) -> Result<bitext_core::Document, bitext_core::ReadError> {
-    let doc = bitext_core::Document::read(path)?;
+    let doc = bitext_core::Document::read_as(path, ENCODING.get().map(String::as_str))?;
     if doc.decoded.encoding.is_guess() {
         output::warn(&format!(
             "{}: not UTF-8; read as {}",

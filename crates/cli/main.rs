@@ -33,6 +33,15 @@ impl From<ExitStatus> for ExitCode {
 
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
+    if let Some(label) = &cli.encoding {
+        if bitext_core::decode_as(b"", label).is_err() {
+            output::print_error(&anyhow::anyhow!(
+                "--encoding: unknown encoding `{label}` (try gbk, gb18030, big5, windows-1252, utf-8)"
+            ));
+            return ExitStatus::Error.into();
+        }
+        let _ = input::ENCODING.set(label.clone());
+    }
     match commands::run(cli) {
         Ok(status) => status.into(),
         Err(err) => {

@@ -339,6 +339,9 @@ pub enum ReadError {
     Io { name: String, error: std::io::Error },
     #[error("{name}: {error}")]
     Decode { name: String, error: DecodeError },
+    /// The bytes are not in the encoding the user named, or the name is none.
+    #[error("{name}: {message}")]
+    Encoding { name: String, message: String },
 }
 
 impl Document {
@@ -353,6 +356,12 @@ impl Document {
 
     /// Reads and decodes a file; `-` reads standard input.
     pub fn read(path: &std::path::Path) -> Result<Self, ReadError> {
+        Self::read_as(path, None)
+    }
+
+    /// Reads a file in the encoding `label` names (`gbk`, `big5`, `windows-1252` …), whatever its
+    /// bytes or declaration say; as [`Document::read`] when `None`.
+    pub fn read_as(path: &std::path::Path, label: Option<&str>) -> Result<Self, ReadError> {
         use std::io::Read;
         let name = path.display().to_string();
         let mut bytes = Vec::new();
@@ -361,9 +370,13 @@ impl Document {
         } else {
             std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
         };
-        match result {
-            Ok(()) => Self::from_bytes(name, &bytes),
-            Err(error) => Err(ReadError::Io { name, error }),
+        match (result, label) {
+            (Ok(()), None) => Self::from_bytes(name, &bytes),
+            (Ok(()), Some(label)) => match decode_as(&bytes, label) {
+                Ok(decoded) => Ok(Document { name, decoded }),
+                Err(message) => Err(ReadError::Encoding { name, message }),
+            },
+            (Err(error), _) => Err(ReadError::Io { name, error }),
         }
     }
 

@@ -376,7 +376,7 @@ pub enum GlossaryCommand {
 Exit codes:\n  0  valid (warnings are printed but do not fail)\n  2  an error: file, line and column are given"
     )]
     Lint(LintArgs),
-    /// Import a CSV or TBX glossary into a TOML file (merging when it exists).
+    /// Import a CSV, XLSX or TBX glossary into a TOML file (merging when it exists).
     #[command(after_long_help = IMPORT_HELP)]
     Import(ImportArgs),
     /// Export the glossary as CSV, TBX 2008 or TBX-Basic (TBX v3).
@@ -465,6 +465,13 @@ Input (recognised from the content):
         case_sensitive, source, note, status. zh and preferred are required.
         Lists are separated by ` | `; a deprecated rendering may end with
         ` :: reason`. An id is made from the preferred rendering when absent.
+        Another tool's list (tab- or comma-separated): headers that name a
+        language (English, Chinese_PRC, en-US, zh_CN …), Description, and
+        TICO-19's sourceString/targetString are known; map others with
+        --columns zh=HEADER,en=HEADER. Other columns are ignored and rows
+        without both languages skipped, each with a note. A Chinese term of
+        several concepts (homograph) stays several concepts, with a warning.
+  XLSX  .xlsx, .xls or .ods: the first sheet, read as such a list.
   TBX   TBX 2008 (<martif>: Xbench, MultiTerm, translate-toolkit) or TBX v3
         (<tbx>, TBX-Basic). Terms in zh* and en* language sections, English
         statuses from administrativeStatus (preferred, admitted, deprecated,
@@ -505,7 +512,7 @@ Exit codes:
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// A CSV (or tab-separated) term list, or a TBX file.
+    /// A CSV (or tab-separated) term list, a spreadsheet (XLSX, XLS, ODS), or a TBX file.
     pub input: PathBuf,
     /// Which headers of another tool's CSV hold bitext's columns: `zh=Chinese,en=English,note=Description`
     /// (en is the preferred rendering; any column of bitext's CSV may be named). Headers that name

@@ -39,8 +39,15 @@ pub fn lint(args: LintArgs) -> anyhow::Result<ExitStatus> {
 }
 
 fn read_concepts(path: &Path, columns: Option<&str>) -> anyhow::Result<Vec<Concept>> {
-    let doc = crate::input::read_document(path)?;
-    let text = doc.text();
+    let sheet;
+    let doc;
+    let text = if bitext_glossary::sheet::is_sheet(path) {
+        sheet = bitext_glossary::sheet::to_csv(path)?;
+        sheet.as_str()
+    } else {
+        doc = crate::input::read_document(path)?;
+        doc.text()
+    };
     let start = text.trim_start_matches('\u{feff}').trim_start();
     let concepts = if start.starts_with('<') {
         bitext_glossary::tbx::read(text, path)?

@@ -147,7 +147,8 @@ fn has_han(s: &str) -> bool {
 }
 
 /// Reads concepts from CSV text: bitext's own columns strictly, another tool's export through
-/// `mapping` (bitext column, header) and the header names [`known_header`] knows.
+/// `mapping` (bitext column, header) and the header names other tools write (languages, Description, TICO-19's source and
+/// target strings).
 pub fn read_mapped(
     text: &str,
     path: &Path,

@@ -30,7 +30,7 @@ use quick_xml::Writer;
 use crate::xml::{self, attr, error, lang, local, next, unclosed, Collector};
 use crate::{lang_matches, primary_lang, xml_clean, xml_root, Error, Format, Langs, Side, Unit};
 
-/// Settings of [`write`].
+/// Settings of [`write()`].
 #[derive(Debug, Clone)]
 pub struct WriteOptions {
     /// `creationdate`, in TMX's form `YYYYMMDDThhmmssZ`.
@@ -55,7 +55,7 @@ impl WriteOptions {
     }
 }
 
-/// The result of [`write`].
+/// The result of [`write()`].
 #[derive(Debug, Clone)]
 pub struct Written {
     pub xml: String,

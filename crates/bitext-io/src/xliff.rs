@@ -21,7 +21,7 @@ use quick_xml::events::Event;
 use crate::xml::{self, attr, error, lang, local, next, unclosed, Collector};
 use crate::{xml_root, Error, Format, Langs, Side, Unit};
 
-/// What [`write`] wrote.
+/// What [`write()`] wrote.
 #[derive(Debug, Clone)]
 pub struct Written {
     pub xml: String,

@@ -1,9 +1,9 @@
 //! The rule registry: stable kebab-case ids, each with its documentation and its check.
 //!
 //! Each rule is one file of this module: a [`Rule`] constant (id, severity, documentation) and a
-//! type implementing [`Check`], run on each document ([`Check::document`]) and, for rules that
-//! compare documents, once over all of them ([`Check::set`]). Adding a rule means adding its file
-//! and one line to [`CHECKS`].
+//! type implementing `Check`, run on each document (`Check::document`) and, for rules that
+//! compare documents, once over all of them (`Check::set`). Adding a rule means adding its file
+//! and one line to `CHECKS`.
 
 mod deprecated_term;
 mod near_miss;

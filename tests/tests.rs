@@ -4,6 +4,7 @@ mod batch;
 mod bilingual;
 mod glossary_io;
 mod main_job;
+mod outputs;
 mod precision;
 
 /// The binary, run from the repository root, with a fixed date for the files it stamps.

@@ -18,7 +18,9 @@ pub fn print(bytes: &[u8]) -> std::io::Result<()> {
 /// An error when `path` exists and `--force` was not given: called before any work is done, and
 /// again by [`write_atomic`].
 pub fn refuse_existing(path: &Path, force: bool) -> anyhow::Result<()> {
-    if path.exists() && !force {
+    // A device or a FIFO is written through, not replaced: no --force needed.
+    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    if regular && !force {
         bail!("{} exists; use --force to overwrite it", path.display());
     }
     Ok(())
@@ -50,6 +52,28 @@ pub fn warn(message: &str) {
 /// unless `force`.
 pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> anyhow::Result<()> {
     refuse_existing(path, force)?;
+    // A symbolic link keeps being one: its target is written.
+    let resolved;
+    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved = std::fs::canonicalize(path).or_else(|_| {
+            std::fs::read_link(path).map(|t| path.parent().unwrap_or(Path::new(".")).join(t))
+        })?;
+        resolved.as_path()
+    } else {
+        path
+    };
+    // A device or a FIFO (/dev/stdout, a pipe, /dev/null) is written through: renaming a file
+    // over it would replace the device.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        f.write_all(contents)
+            .and_then(|()| f.flush())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        return Ok(());
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

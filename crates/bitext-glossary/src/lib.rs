@@ -213,19 +213,13 @@ impl Glossary {
             origin: origin_at(e.span().map_or(0, |s| s.start)),
             message: e.message().to_owned(),
         })?;
-        // Positions of each `[[term]]` header, in order, for entry-level errors.
-        let headers: Vec<usize> = text
-            .match_indices("[[term]]")
-            .filter(|(at, _)| {
-                text[..*at]
-                    .rsplit('\n')
-                    .next()
-                    .is_some_and(|l| l.trim().is_empty())
-            })
-            .map(|(at, _)| at)
-            .collect();
-        for (k, entry) in file.term.into_iter().enumerate() {
-            let origin = origin_at(headers.get(k).copied().unwrap_or(0));
+        for spanned in file.term {
+            // The entry's position: the start of its table, as the TOML parser saw it, moved
+            // back to the start of its line (the header).
+            let start = spanned.span().start.min(text.len());
+            let start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+            let entry = spanned.into_inner();
+            let origin = origin_at(start);
             let invalid = |message: String| Error::Invalid {
                 origin: origin.clone(),
                 message,
@@ -457,6 +451,12 @@ mod tests {
     fn unknown_field_has_line_and_column() {
         let e = err("[[term]]\nid = \"banner\"\nzh = \"旗\"\ncolour = 1\n[term.en]\npreferred = \"banner\"\n");
         assert!(e.starts_with("g.toml:4:1: unknown field `colour`"), "{e}");
+    }
+
+    #[test]
+    fn errors_point_at_the_entry_however_its_header_is_written() {
+        let e = err("# terms\n[[ term ]]\nid = \"a\"\nzh = \"旗\"\nen.preferred = \"banner\"\n\n[[ term ]]  # b\nid = \"b\"\nzh = \"\"\nen.preferred = \"league\"\n");
+        assert_eq!(e, "g.toml:7:1: term `b` has an empty `zh`");
     }
 
     #[test]

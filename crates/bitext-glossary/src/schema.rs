@@ -20,8 +20,10 @@ use serde::Deserialize;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct File {
+    /// Each entry with its span in the file (from the TOML parser: errors about an entry point at
+    /// it however its header is written, `[[term]]` or `[[ term ]]`).
     #[serde(default)]
-    pub term: Vec<TermEntry>,
+    pub term: Vec<toml::Spanned<TermEntry>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -164,6 +164,22 @@ pub fn read_mapped(
         },
         message,
     };
+    // Quotes come in pairs in CSV (a doubled quote is two): an odd count is a quoted field left
+    // open, which the reader would take to the end of the file as one field.
+    if text.matches('"').count() % 2 == 1 {
+        let last = text.rfind('"').unwrap_or(0);
+        let line = text[..last].matches('\n').count() + 1;
+        let column = text[..last]
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count())
+            + 1;
+        return Err(at(
+            line,
+            column,
+            "a quoted field is not closed (a `\"` without its pair)".into(),
+        ));
+    }
     // Xbench and many term lists are tab-separated.
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.contains('\t') && !first.contains(',') {
@@ -433,6 +449,11 @@ mod tests {
         );
         let e = read("zh,preferred\n旗,banner\n盟,\n", Path::new("g.csv")).unwrap_err();
         assert_eq!(e.to_string(), "g.csv:3:3: `盟` has no preferred rendering");
+        let e = read("zh,preferred\n旗,\"banner\n盟,league\n", Path::new("g.csv")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "g.csv:2:3: a quoted field is not closed (a `\"` without its pair)"
+        );
         let e = read("zh\n旗\n", Path::new("g.csv")).unwrap_err();
         assert!(e.to_string().contains("no `preferred` column"), "{e}");
     }

@@ -86,6 +86,61 @@ fn batch_output_is_the_same_whatever_the_thread_count() {
 }
 
 #[test]
+fn an_interrupted_batch_resumes_to_the_same_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let pairs = pairs_file(dir.path());
+    let out = dir.path().join("out");
+    let full = run_batch(&pairs, &out, "2");
+    // As if interrupted: one pair's output and the merged file never written.
+    std::fs::remove_file(out.join("genesis.tmx")).unwrap();
+    std::fs::remove_file(out.join("all.tmx")).unwrap();
+    let without_resume = bitext()
+        .args(["align", "--batch"])
+        .arg(&pairs)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        without_resume.status.code(),
+        Some(2),
+        "existing outputs need --force or --resume"
+    );
+    let resumed = bitext()
+        .args(["align", "--resume", "--batch"])
+        .arg(&pairs)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&resumed.stderr);
+    assert!(resumed.status.success(), "{stderr}");
+    let listed = std::fs::read_to_string(&pairs).unwrap().lines().count();
+    assert!(
+        stderr.contains(&format!(
+            "--resume: {} of {listed} pairs already aligned, kept",
+            listed - 1
+        )),
+        "{stderr}"
+    );
+    let mut again: Vec<(String, Vec<u8>)> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    again.sort();
+    assert_eq!(
+        again, full,
+        "the resumed run gives the uninterrupted run's files"
+    );
+}
+
+#[test]
 fn aligned_pairs_survive_tmx_and_come_back() {
     let g = fixture("tests/cmd/align.in");
     let dir = tempfile::tempdir().unwrap();

@@ -198,6 +198,9 @@ Batch:
   starts a comment, so a path may contain #). -o DIR receives one output
   per pair (NAME.tmx by default) and all.tmx, every pair's units merged. Pairs
   run in parallel; a pair that fails is reported and the others go on.
+  --resume continues an interrupted run: a pair whose output exists (outputs
+  are written whole, by rename) is read back instead of aligned again (TMX,
+  JSONL, TSV and XLIFF outputs; the others are aligned again).
 
 Examples:
   bitext align zh.txt en.txt
@@ -223,6 +226,10 @@ pub struct AlignArgs {
     /// Align every pair listed in this file (tab-separated paths, one pair a line); needs -o DIR.
     #[arg(long, value_name = "PAIRS")]
     pub batch: Option<PathBuf>,
+    /// With --batch: keep the outputs an interrupted run already wrote (each was written whole,
+    /// by rename) and align only the pairs without one; all.tmx is made from both.
+    #[arg(long, requires = "batch")]
+    pub resume: bool,
     /// Take one sentence per line, as given, instead of segmenting.
     #[arg(long)]
     pub presegmented: bool,

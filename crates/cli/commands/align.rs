@@ -265,20 +265,56 @@ fn batch(args: &AlignArgs, pairs_path: &Path) -> anyhow::Result<ExitStatus> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let out_path = |name: &str| dir.join(format!("{name}.{}", format.extension()));
     let merged_path = dir.join("all.tmx");
+    // With --resume, a pair's existing output is kept and read back (it was written whole, by
+    // rename); formats that cannot be read back are aligned again.
+    let readable = matches!(
+        format,
+        AlignFormat::Tmx | AlignFormat::Jsonl | AlignFormat::Tsv | AlignFormat::Xliff
+    );
+    let kept = |p: &Pair| args.resume && readable && out_path(&p.name).is_file();
     if !args.out.force {
         for p in pairs
             .iter()
+            .filter(|p| !kept(p))
             .map(|p| out_path(&p.name))
-            .chain([merged_path.clone()])
+            .chain([merged_path.clone()].into_iter().filter(|_| !args.resume))
         {
             output::refuse_existing(&p, false)?;
         }
+    }
+    let resumed = pairs.iter().filter(|p| kept(p)).count();
+    if args.resume {
+        output::note(&format!(
+            "--resume: {resumed} of {} pairs already aligned, kept",
+            pairs.len()
+        ));
     }
 
     let progress = Progress::new(Some(pairs.len() as u64), "aligning pairs");
     let results: Vec<anyhow::Result<(Vec<Unit>, Vec<Notice>)>> = pairs
         .par_iter()
         .map(|p| {
+            if kept(p) {
+                let path = out_path(&p.name);
+                let result = crate::input::read_document(&path)
+                    .map_err(anyhow::Error::from)
+                    .and_then(|doc| {
+                        let ext = path.extension().and_then(|e| e.to_str());
+                        bitext_io::read_file_text(ext, doc.text(), &bitext_io::Langs::default())
+                            .map_err(|e| {
+                                anyhow::anyhow!(
+                                    "{}:{}:{}: {} (delete it to align the pair again)",
+                                    path.display(),
+                                    e.line,
+                                    e.column,
+                                    e.message
+                                )
+                            })
+                    })
+                    .map(|units| (units, Vec::new()));
+                progress.inc();
+                return result;
+            }
             let result =
                 crate::input::align_pair(&p.a, &p.b, args.presegmented, !args.no_paragraphs)
                     .and_then(|(units, warnings)| {

@@ -54,7 +54,12 @@ fn run_batch(pairs: &Path, out: &Path, threads: &str) -> Vec<(String, Vec<u8>)> 
         "{}",
         String::from_utf8_lossy(&status.stderr)
     );
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(out)
+    files_in(out)
+}
+
+/// The files of a directory, by name, with their bytes.
+fn files_in(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| {
             let p = e.unwrap().path();
@@ -123,19 +128,9 @@ fn an_interrupted_batch_resumes_to_the_same_files() {
         )),
         "{stderr}"
     );
-    let mut again: Vec<(String, Vec<u8>)> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| {
-            let p = e.unwrap().path();
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read(&p).unwrap(),
-            )
-        })
-        .collect();
-    again.sort();
     assert_eq!(
-        again, full,
+        files_in(&out),
+        full,
         "the resumed run gives the uninterrupted run's files"
     );
 }

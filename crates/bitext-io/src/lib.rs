@@ -221,6 +221,15 @@ impl Langs {
         }
     }
 
+    /// [`Langs::check_present`] as the readers report it: an error at the file's start, marked
+    /// as [`Error::missing_languages`].
+    pub(crate) fn require(&self, text: &str, present: &[String]) -> Result<(), Error> {
+        self.check_present(present).map_err(|m| Error {
+            missing_languages: true,
+            ..Error::at(text, 0, m)
+        })
+    }
+
     /// Whether both requested languages (the ones given) are among `present`, else an error
     /// message naming what the file has.
     pub fn check_present(&self, present: &[String]) -> Result<(), String> {
@@ -329,6 +338,9 @@ pub struct Error {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// The file is readable but has not the languages asked for ([`Langs`]): a caller walking a
+    /// directory skips it rather than fails.
+    pub missing_languages: bool,
 }
 
 impl Error {
@@ -342,6 +354,7 @@ impl Error {
             line,
             column,
             message: message.into(),
+            missing_languages: false,
         }
     }
 }

@@ -270,9 +270,7 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
         };
         let mut present = vec![target_lang.clone()];
         present.extend(source.clone());
-        langs
-            .check_present(&present)
-            .map_err(|m| Error::at(text, 0, m))?;
+        langs.require(text, &present)?;
         if let Some(source) = source {
             for u in &mut units {
                 u.a.lang = source.clone();

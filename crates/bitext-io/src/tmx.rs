@@ -371,9 +371,7 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
         return Err(Error::at(text, text.len(), "not a TMX document: no <body>"));
     }
     if !units.is_empty() || !present.is_empty() {
-        langs
-            .check_present(&present)
-            .map_err(|m| Error::at(text, 0, m))?;
+        langs.require(text, &present)?;
     }
     Ok(units)
 }

@@ -422,9 +422,7 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
     if !seen_root {
         return Err(Error::at(text, 0, "not an XLIFF document: no <xliff>"));
     }
-    langs
-        .check_present(&present)
-        .map_err(|m| Error::at(text, 0, m))?;
+    langs.require(text, &present)?;
     Ok(units)
 }
 

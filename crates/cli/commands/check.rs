@@ -341,7 +341,7 @@ fn read_input(f: &Path, walked: bool) -> anyhow::Result<Input> {
     Ok(if let Some(format) = format {
         let units = match (format.read)(text, &bitext_io::Langs::zh_en()) {
             Ok(units) => units,
-            Err(e) if walked && e.message.starts_with("no ") => {
+            Err(e) if walked && e.missing_languages => {
                 return Ok(Input::Skipped {
                     name: doc.name,
                     why: e.message,

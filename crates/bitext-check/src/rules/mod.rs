@@ -89,3 +89,25 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The findings of one rule on one aligned unit (`zh` beside `en`), for the rules' tests.
+#[cfg(test)]
+pub(crate) fn findings_on_unit(
+    glossary: &bitext_glossary::Glossary,
+    rule: &str,
+    zh: &str,
+    en: &str,
+) -> Vec<crate::Diagnostic> {
+    let unit = crate::AlignedUnit {
+        zh: zh.to_owned(),
+        en: en.to_owned(),
+        at: 0,
+        end: en.len(),
+        runs: Vec::new(),
+    };
+    crate::Checker::new(glossary)
+        .check(&[crate::Doc::aligned("t.tmx", en, 0, [unit])])
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .collect()
+}

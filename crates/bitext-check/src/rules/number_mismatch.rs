@@ -168,28 +168,17 @@ fn required(text: &str, n: &Number) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{AlignedUnit, Checker, Doc};
     use bitext_glossary::Glossary;
 
-    /// The number-mismatch findings of one aligned bead: (found, message).
+    /// The messages of the number-mismatch findings of one aligned bead.
     fn check(zh: &str, en: &str) -> Vec<String> {
         let g = Glossary::from_str(
             "[[term]]\nid = \"x\"\nzh = \"旗\"\nen.preferred = \"banner\"\n",
             "g.toml",
         )
         .unwrap();
-        let unit = AlignedUnit {
-            zh: zh.to_owned(),
-            en: en.to_owned(),
-            at: 0,
-            end: en.len(),
-            runs: Vec::new(),
-        };
-        let doc = Doc::aligned("t.tmx", en, 0, [unit]);
-        Checker::new(&g)
-            .check(&[doc])
+        crate::rules::findings_on_unit(&g, "number-mismatch", zh, en)
             .into_iter()
-            .filter(|d| d.rule == "number-mismatch")
             .map(|d| d.message)
             .collect()
     }

@@ -198,7 +198,6 @@ impl Rendering {
 
 #[cfg(test)]
 mod tests {
-    use crate::{AlignedUnit, Checker, Doc};
     use bitext_glossary::Glossary;
 
     const GLOSSARY: &str = r#"
@@ -239,17 +238,8 @@ en.preferred = "conference to commend role models for ethnic unity and progress"
 
     /// The term-mismatch findings of one unit, as `(term, message)`.
     fn findings_of(g: &Glossary, zh: &str, en: &str) -> Vec<(String, String)> {
-        let unit = AlignedUnit {
-            zh: zh.to_owned(),
-            en: en.to_owned(),
-            at: 0,
-            end: en.len(),
-            runs: Vec::new(),
-        };
-        Checker::new(g)
-            .check(&[Doc::aligned("t.tmx", en, 0, [unit])])
+        crate::rules::findings_on_unit(g, "term-mismatch", zh, en)
             .into_iter()
-            .filter(|d| d.rule == "term-mismatch")
             .map(|d| (d.term, d.message))
             .collect()
     }

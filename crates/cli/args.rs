@@ -66,12 +66,18 @@ pub enum Command {
 const CHECK_HELP: &str = "\
 What is checked:
   English documents (*.txt, found recursively in a directory) get the
-  monolingual rules: deprecated renderings (deprecated-term, which also says
-  when a document renders one concept several ways) and misspelt names
-  (near-miss). Translations get the
+  glossary's rules (deprecated-term, which also says when a document renders
+  one concept several ways; near-miss) and the rules that read English
+  alone: repeated-words (\"exchanges, exchanges\"), chinese-in-english,
+  unpaired-brackets, spacing, punctuation-width. Translations get the
   bilingual rules too: term-mismatch (a glossary term in the Chinese, none of
-  its renderings in the English) and number-mismatch (2.9万 = 29,000,
-  百分之九十 = 90 %, 三成 = 30 %, 8月 = August). A translation is a bilingual
+  its renderings in the English), number-mismatch (2.9万 = 29,000,
+  百分之九十 = 90 %, 三成 = 30 %, 8月 = August), code-mismatch, url-mismatch,
+  and in bilingual files the segment rules: inconsistent-target (one source,
+  several translations), empty-target, untranslated, inline-codes. Only the
+  translation is held to the rules that read one language (the English of a
+  zh→en file, the Chinese of an en→zh one).
+  A translation is a bilingual
   file with Chinese and English (TMX; XLIFF 1.2/2.x incl. SDLXLIFF and
   memoQ; gettext PO; bitext's JSONL and TSV), a zh/en pair found by name
   (zh/X beside en/X, or X.zh.txt beside X.en.txt; aligned first), or
@@ -82,6 +88,18 @@ What is checked:
   check exits 2. Files not in UTF-8: XML is read in the encoding it declares,
   plain text in the encoding detected (with a warning).
   `bitext rules` lists the rules; `--explain ID` documents one.
+
+Choosing rules (as linters do):
+  --select a,b runs only those rules, --ignore c leaves some out.
+  Settings can live in a bitext.toml (or [tool.bitext] of a pyproject.toml),
+  found upwards from the first path checked, or given with --config:
+    glossary = [\"glossary\"]              # relative to the file
+    languages = { chinese = \"zh-TW\", english = \"en-GB\" }
+    [check]
+    ignore = [\"spacing\"]
+    consistency = \"run\"                 # compare files together (default: file)
+    severity = { repeated-words = \"error\" }
+  Unknown keys and rule ids are errors with file, line and column.
 
 Fixing:
   --fix replaces each deprecated rendering by the preferred one where that is
@@ -103,6 +121,8 @@ Examples:
   bitext check corpus --format sarif -o bitext.sarif
   bitext check --pair report.zh.txt report.en.txt
   bitext check aligned.tmx --format json
+  bitext check memory.tmx --select inconsistent-target,inconsistent-source --consistency run
+  bitext check corpus --ignore spacing,repeated-words
   bitext check project.sdlxliff messages.po
   bitext check corpus --fix --dry-run
   bitext check --explain deprecated-term
@@ -118,12 +138,31 @@ pub struct CheckArgs {
     /// Files or directories to check.
     #[arg(required_unless_present_any = ["explain", "pair"])]
     pub paths: Vec<PathBuf>,
-    /// A glossary file or a directory of *.toml glossary files.
-    #[arg(long, short = 'g', default_value = "glossary")]
-    pub glossary: PathBuf,
+    /// A glossary file or a directory of *.toml glossary files [default: the configuration's
+    /// `glossary`, else ./glossary].
+    #[arg(long, short = 'g')]
+    pub glossary: Option<PathBuf>,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
+    /// Run only these rules (comma-separated ids; see `bitext rules`) [default: the
+    /// configuration's `select`, else every rule].
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+    /// Do not run these rules (comma-separated ids), besides the configuration's `ignore`.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Where consistency rules compare: each file on its own, or all files of the run together
+    /// [default: the configuration's `consistency`, else file].
+    #[arg(long, value_enum)]
+    pub consistency: Option<crate::config::Scope>,
+    /// Read settings from this file (a bitext.toml, or a pyproject.toml's [tool.bitext])
+    /// instead of the one found upwards from the first path.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any configuration file.
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod config;
 mod fix;
 mod input;
 mod output;

@@ -58,6 +58,10 @@ pub struct Checker<'g> {
     zh_terms: std::sync::OnceLock<ZhTerms>,
     /// Each concept's accepted renderings reduced for the bilingual check, on first use.
     renderings: std::sync::OnceLock<Vec<Vec<crate::rules::Rendering>>>,
+    /// Whether the consistency rules compare every document of a run (else each on its own).
+    pub(crate) run_scope: bool,
+    /// The rules that run (all when `None`).
+    pub(crate) enabled: Option<Vec<&'static str>>,
 }
 
 impl<'g> Checker<'g> {
@@ -144,6 +148,8 @@ impl<'g> Checker<'g> {
             vocabulary,
             zh_terms: std::sync::OnceLock::new(),
             renderings: std::sync::OnceLock::new(),
+            run_scope: false,
+            enabled: None,
         }
     }
 

@@ -28,6 +28,21 @@ pub struct AlignedUnit {
     /// `[offset in en, offset in the file, length]`, in order. Without them the English is looked
     /// for verbatim between `at` and `end`.
     pub runs: Vec<[usize; 3]>,
+    /// The inline codes of each side, in order (`bpt#1`, `ph`, `x#3` …): the inline-codes rule
+    /// compares them.
+    pub zh_codes: Vec<String>,
+    pub en_codes: Vec<String>,
+}
+
+/// One segment of a document for the segment rules: a unit of an aligned file or a bead of a
+/// pair. Either side may be empty (a unit without a translation).
+#[derive(Debug, Clone, Default)]
+pub struct Segment {
+    pub zh: String,
+    /// Where its English is in the checked text (an empty range at the unit when it has none).
+    pub en: Range<usize>,
+    pub zh_codes: Vec<String>,
+    pub en_codes: Vec<String>,
 }
 
 /// Where a piece of the checked English is in the file.
@@ -54,6 +69,12 @@ pub struct Doc<'a> {
     /// Where pieces of `text` are in `file`; empty when `text` is the file.
     pieces: Vec<Piece>,
     pub(crate) beads: Vec<Bead>,
+    /// The segments, for the segment rules: the units of an aligned file, the beads of a pair;
+    /// none for an English text alone.
+    pub(crate) segments: Vec<Segment>,
+    /// Whether the Chinese is the source (the English the translation): the segment rules say
+    /// which side is the target by it.
+    pub(crate) source_chinese: bool,
     /// Whether the beads come from automatic alignment (a document pair), which can be wrong by
     /// a sentence: bilingual rules then look at a bead's neighbours too.
     pub(crate) automatic: bool,
@@ -69,15 +90,33 @@ impl<'a> Doc<'a> {
             text: Cow::Borrowed(text),
             pieces: Vec::new(),
             beads: Vec::new(),
+            segments: Vec::new(),
+            source_chinese: true,
             automatic: false,
         }
+    }
+
+    /// The same document with English as its source language (an en→zh translation memory):
+    /// the segment rules then take the Chinese as the target.
+    pub fn with_english_source(mut self) -> Doc<'a> {
+        self.source_chinese = false;
+        self
     }
 
     /// An English document and the beads that automatic alignment found with its Chinese source
     /// (the beads' `en` ranges are in `text`): the monolingual and the bilingual rules.
     pub fn pair(path: &'a str, text: &'a str, offset_base: usize, beads: Vec<Bead>) -> Doc<'a> {
+        let segments = beads
+            .iter()
+            .map(|b| Segment {
+                zh: b.zh.clone(),
+                en: b.en.clone(),
+                ..Segment::default()
+            })
+            .collect();
         Doc {
             beads,
+            segments,
             automatic: true,
             ..Doc::english(path, text, offset_base)
         }
@@ -94,8 +133,9 @@ impl<'a> Doc<'a> {
         let mut text = String::new();
         let mut pieces = Vec::new();
         let mut beads = Vec::new();
+        let mut segments = Vec::new();
         for u in units {
-            if u.en.is_empty() {
+            if u.en.trim().is_empty() && u.zh.trim().is_empty() {
                 continue;
             }
             let start = text.len();
@@ -112,7 +152,13 @@ impl<'a> Doc<'a> {
                 at: u.at,
                 runs: u.runs,
             });
-            if !u.zh.is_empty() {
+            segments.push(Segment {
+                zh: u.zh.clone(),
+                en: start..end,
+                zh_codes: u.zh_codes,
+                en_codes: u.en_codes,
+            });
+            if !u.zh.is_empty() && !u.en.is_empty() {
                 beads.push(Bead {
                     zh: u.zh,
                     en: start..end,
@@ -126,6 +172,8 @@ impl<'a> Doc<'a> {
             text: Cow::Owned(text),
             pieces,
             beads,
+            segments,
+            source_chinese: true,
             automatic: false,
         }
     }
@@ -195,6 +243,28 @@ impl<'c, 'a> DocCtx<'c, 'a> {
 
     pub(crate) fn text(&self) -> &str {
         &self.doc.text
+    }
+
+    /// The segments with their English text.
+    pub(crate) fn segments(&self) -> impl Iterator<Item = (&'c Segment, &'c str)> + 'c {
+        let text: &'c str = &self.doc.text;
+        self.doc
+            .segments
+            .iter()
+            .map(move |s| (s, text.get(s.en.clone()).unwrap_or("")))
+    }
+
+    /// Reports findings that name no term: each a span of the checked text and a message.
+    pub(crate) fn report_all(&mut self, rule: &'static Rule, found: Vec<((usize, usize), String)>) {
+        for (span, message) in found {
+            self.report(rule, span, String::new(), String::new(), message);
+        }
+    }
+
+    /// Whether the English is the translation (not the source of an en→zh file): the rules that
+    /// read the English alone look for a translator's faults, not an author's.
+    pub(crate) fn english_is_target(&self) -> bool {
+        self.doc.source_chinese
     }
 
     /// Reports a finding at `span` of the checked text.

@@ -37,7 +37,7 @@ pub mod render;
 pub mod rules;
 
 pub use compile::Checker;
-pub use context::{AlignedUnit, Bead, Doc};
+pub use context::{AlignedUnit, Bead, Doc, Segment};
 pub use diagnostic::Diagnostic;
 pub use rules::{Rule, Severity};
 
@@ -45,6 +45,34 @@ use context::DocCtx;
 use rayon::prelude::*;
 
 impl Checker<'_> {
+    /// Runs only the rules of `ids` (by default every rule that is
+    /// [on by default](rules::Rule::on_by_default)). Unknown ids are an error naming them.
+    pub fn select(&mut self, ids: &[String]) -> Result<(), String> {
+        let mut enabled = Vec::new();
+        for id in ids {
+            match rules::rule(id) {
+                Some(r) => enabled.push(r.id),
+                None => return Err(format!("unknown rule `{id}`")),
+            }
+        }
+        self.enabled = Some(enabled);
+        Ok(())
+    }
+
+    /// Whether the consistency rules (inconsistent-target, inconsistent-source, and the
+    /// glossary's one-concept-several-ways message) compare every document of a run together
+    /// (`true`) or each document on its own (the default).
+    pub fn consistency_across_files(&mut self, yes: bool) {
+        self.run_scope = yes;
+    }
+
+    fn runs(&self, rule: &rules::Rule) -> bool {
+        match &self.enabled {
+            Some(e) => e.contains(&rule.id),
+            None => rule.on_by_default(),
+        }
+    }
+
     /// Checks documents with every rule: each document on its own (in parallel), then the
     /// documents together. Findings come placed in their files, sorted by path and position,
     /// fingerprinted for baselines (see [`baseline`]).
@@ -54,7 +82,10 @@ impl Checker<'_> {
             .map(|doc| {
                 let mut ctx = DocCtx::new(self, doc);
                 for check in rules::CHECKS {
-                    check.document(&mut ctx);
+                    let applies = !check.english_translation_only() || ctx.english_is_target();
+                    if self.runs(check.rule()) && applies {
+                        check.document(&mut ctx);
+                    }
                 }
                 // The set-wide rules need the uses only: a large run keeps no folded text.
                 ctx.folded = Default::default();
@@ -62,7 +93,9 @@ impl Checker<'_> {
             })
             .collect();
         for check in rules::CHECKS {
-            check.set(&mut ctxs);
+            if self.runs(check.rule()) {
+                check.set(&mut ctxs);
+            }
         }
         let per_doc: Vec<Vec<Diagnostic>> =
             ctxs.into_par_iter().map(DocCtx::into_diagnostics).collect();

@@ -286,6 +286,10 @@ pub struct Unit {
     /// Notes and comments of the unit.
     #[serde(skip)]
     pub notes: Vec<String>,
+    /// The language tag of the file's source language (TMX `srclang`, XLIFF `source-language`),
+    /// when the file names one: which side is the translation.
+    #[serde(skip)]
+    pub source: Option<String>,
 }
 
 fn yes() -> bool {
@@ -303,11 +307,22 @@ impl Default for Unit {
             state: None,
             translate: true,
             notes: Vec::new(),
+            source: None,
         }
     }
 }
 
 impl Unit {
+    /// Whether the translation is the Chinese side: the file's source language is not Chinese
+    /// and the Chinese side is not the source (an en→zh memory). Without a named source
+    /// language, side `a` is taken as the source.
+    pub fn chinese_is_target(&self) -> bool {
+        match &self.source {
+            Some(tag) => !is_chinese_tag(tag),
+            None => !self.a.is_chinese() && self.b.is_chinese(),
+        }
+    }
+
     /// `"1-2"`: how many sentences each side has, the Chinese side first (see [`Unit::zh_en`]).
     pub fn kind(&self) -> String {
         let (zh, en) = self.zh_en();

@@ -457,10 +457,13 @@ fn unit(
         .iter()
         .find(|(k, _)| k == "x-bitext-confidence")
         .and_then(|(_, v)| v.trim().parse().ok());
+    let source =
+        (!srclang.is_empty() && !srclang.eq_ignore_ascii_case("*all*")).then(|| srclang.to_owned());
     Some(Unit {
         a,
         b,
         confidence,
+        source,
         ..Unit::default()
     })
 }

@@ -462,6 +462,7 @@ fn finish(mut u: Pending, src: &str, trg: &str, out: &mut Vec<Unit>) {
         translate: u.translate,
         state: u.state.clone(),
         notes: u.notes.clone(),
+        source: (!src.is_empty()).then(|| src.to_owned()),
         ..Unit::default()
     };
     if !u.seg_source.is_empty() {

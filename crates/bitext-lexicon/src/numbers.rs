@@ -150,6 +150,7 @@ const ZH_NOT_NUMBERS: &[&str] = &[
     "乱七八糟",
     "七嘴八舌",
     "一举两得",
+    "三三两两",
     "两岸",
     "一流",
     "一线",
@@ -451,6 +452,16 @@ pub fn chinese(text: &str) -> Vec<Number> {
                 if skip_at(j).is_some() && j > body {
                     break;
                 }
+                // 五十两 "fifty taels": 两 after a numeral and before no unit is the measure
+                // word (一万两千 = 12,000 keeps it as two).
+                // 一两天 "a day or two" stays approximate.
+                if j > body
+                    && ch(j) == Some('两')
+                    && ch(j - 1) != Some('一')
+                    && ch(j + 1).is_none_or(|c| zh_unit(c).is_none())
+                {
+                    break;
+                }
                 j += 1;
             }
             let run: Vec<char> = chars[body..j].iter().map(|&(_, c)| c).collect();
@@ -554,6 +565,8 @@ pub fn chinese(text: &str) -> Vec<Number> {
                         next = e;
                     }
                 }
+                // The tael of 五十两 is the unit, not another number.
+                Some('两') if j > body => next = j + 1,
                 _ => {}
             }
             shared_multiplier(&chars, next, &mut n);
@@ -1410,6 +1423,12 @@ mod tests {
         assert_eq!(zh("三成以上"), ["30%"]);
         assert_eq!(zh("三成员"), ["3"]);
         assert_eq!(zh("全区2.9万名干部"), ["29000"]);
+        // Taels (mac-dev): 两 after a numeral is the measure word, before a unit a digit.
+        assert_eq!(zh("赏银五十两"), ["50"]);
+        assert_eq!(zh("四十五万两银子"), ["450000"]);
+        assert_eq!(zh("一万两千人"), ["12000"]);
+        assert!(zh_firm("一两天").is_empty());
+        assert!(zh("三三两两地走来").is_empty());
     }
 
     #[test]

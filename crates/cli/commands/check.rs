@@ -1,4 +1,5 @@
 use crate::args::{CheckArgs, CheckFormat, RulesArgs};
+use crate::config::{Config, Scope};
 use crate::fix;
 use crate::input::align_pair;
 use crate::output;
@@ -49,10 +50,81 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     if let Some(id) = &args.explain {
         return explain(id);
     }
-    let glossary = Glossary::load(&args.glossary)
-        .with_context(|| format!("invalid glossary {}", args.glossary.display()))?;
-    let inputs = collect_inputs(&args.paths, &args.pair)?;
-    let checker = Checker::new(&glossary);
+    let config = if args.isolated {
+        Config::default()
+    } else if let Some(path) = &args.config {
+        Config::read(path)?
+            .with_context(|| format!("{} has no [tool.bitext] table", path.display()))?
+    } else {
+        let start = args.paths.first().or(args.pair.first());
+        match start {
+            Some(p) => Config::find(p)?.unwrap_or_default(),
+            None => Config::default(),
+        }
+    };
+    if let Some(path) = &config.path {
+        output::note(&format!("settings from {}", path.display()));
+    }
+    let glossary_paths = match &args.glossary {
+        Some(g) => vec![g.clone()],
+        None if !config.glossary.is_empty() => config.glossaries(),
+        None => vec![PathBuf::from("glossary")],
+    };
+    let mut glossary = Glossary::default();
+    for path in &glossary_paths {
+        let g =
+            Glossary::load(path).with_context(|| format!("invalid glossary {}", path.display()))?;
+        glossary.concepts.extend(g.concepts);
+    }
+    let langs = bitext_io::Langs {
+        a: Some(
+            config
+                .languages
+                .chinese
+                .clone()
+                .unwrap_or_else(|| "zh".into()),
+        ),
+        b: Some(
+            config
+                .languages
+                .english
+                .clone()
+                .unwrap_or_else(|| "en".into()),
+        ),
+    };
+    let inputs = collect_inputs(&args.paths, &args.pair, &langs)?;
+    let mut checker = Checker::new(&glossary);
+    // The rules: --select, else the configuration's select, else all; less both ignore lists.
+    let selected: Vec<String> = match (&args.select, &config.check.select) {
+        (Some(ids), _) => ids.clone(),
+        (None, Some(ids)) => ids.iter().map(|i| i.get_ref().clone()).collect(),
+        (None, None) => bitext_check::rules::all()
+            .filter(|r| r.on_by_default())
+            .map(|r| r.id.to_owned())
+            .collect(),
+    };
+    let ignored: Vec<&str> = args
+        .ignore
+        .iter()
+        .map(String::as_str)
+        .chain(config.check.ignore.iter().map(|i| i.get_ref().as_str()))
+        .collect();
+    for id in selected
+        .iter()
+        .map(String::as_str)
+        .chain(ignored.iter().copied())
+    {
+        if bitext_check::rules::rule(id).is_none() {
+            bail!(crate::config::unknown_rule(id));
+        }
+    }
+    let enabled: Vec<String> = selected
+        .into_iter()
+        .filter(|id| !ignored.contains(&id.as_str()))
+        .collect();
+    checker.select(&enabled).map_err(anyhow::Error::msg)?;
+    let scope = args.consistency.or(config.check.consistency);
+    checker.consistency_across_files(scope == Some(Scope::Run));
     for input in &inputs {
         if let Input::Skipped { name, why } = input {
             output::note(&format!("skipped {name}: {why}"));
@@ -90,7 +162,12 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
             bitext_io::FORMATS.iter().map(|f| f.name).collect::<Vec<_>>().join(", ")
         );
     }
-    let findings = checker.check(&docs);
+    let mut findings = checker.check(&docs);
+    for f in &mut findings {
+        if let Some(sev) = config.check.severity.get(f.rule) {
+            f.severity = sev.get_ref().severity();
+        }
+    }
     // Texts findings point into, for the human report.
     let sources: Vec<(&str, &str)> = inputs
         .iter()
@@ -222,8 +299,22 @@ fn doc(input: &Input) -> anyhow::Result<Option<Doc<'_>>> {
                 .collect();
             Some(Doc::pair(&en.name, en.text(), base, beads))
         }
-        Input::Aligned { doc, units, .. } => {
+        Input::Aligned { doc, units, format } => {
             let file = doc.text();
+            // TMX numbers a unit's codes per language (`i`), XLIFF links them across (`id`).
+            let linked = format.name != "tmx";
+            let codes = |side: &bitext_io::Side| -> Vec<String> {
+                side.codes
+                    .iter()
+                    .map(|c| match (&c.id, linked) {
+                        (Some(id), true) => format!("{}#{id}", c.kind),
+                        _ => c.kind.clone(),
+                    })
+                    .collect()
+            };
+            let english_source = units
+                .first()
+                .is_some_and(bitext_io::Unit::chinese_is_target);
             // Units the file marks not to translate are not checked.
             let aligned = units
                 .iter()
@@ -243,14 +334,16 @@ fn doc(input: &Input) -> anyhow::Result<Option<Doc<'_>>> {
                         at: u.at,
                         end: units.get(k + 1).map_or(file.len(), |n| n.at.max(u.at)),
                         runs,
+                        zh_codes: codes(z),
+                        en_codes: codes(e),
                     }
                 });
-            Some(Doc::aligned(
-                &doc.name,
-                file,
-                doc.decoded.offset_base,
-                aligned,
-            ))
+            let doc = Doc::aligned(&doc.name, file, doc.decoded.offset_base, aligned);
+            Some(if english_source {
+                doc.with_english_source()
+            } else {
+                doc
+            })
         }
     })
 }
@@ -258,7 +351,11 @@ fn doc(input: &Input) -> anyhow::Result<Option<Doc<'_>>> {
 /// Reads the inputs: files as given, directories walked (`*.txt` documents and every bilingual
 /// format of `bitext_io`'s registry; other files are listed as skipped). Documents pair up by name: `zh/X` beside `en/X` in one directory, or `X.zh.txt`
 /// beside `X.en.txt`; `--pair ZH EN` pairs two files explicitly.
-fn collect_inputs(paths: &[PathBuf], pairs: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
+fn collect_inputs(
+    paths: &[PathBuf],
+    pairs: &[PathBuf],
+    langs: &bitext_io::Langs,
+) -> anyhow::Result<Vec<Input>> {
     // Each file with whether it was found by walking a directory (then a bilingual file without
     // Chinese and English is skipped, not an error).
     let mut files: Vec<(PathBuf, bool)> = Vec::new();
@@ -321,7 +418,7 @@ fn collect_inputs(paths: &[PathBuf], pairs: &[PathBuf]) -> anyhow::Result<Vec<In
         .collect();
     let read: Vec<anyhow::Result<Input>> = rest
         .par_iter()
-        .map(|(f, walked)| read_input(f, *walked))
+        .map(|(f, walked)| read_input(f, *walked, langs))
         .collect();
     for r in read {
         inputs.push(r?);
@@ -332,14 +429,14 @@ fn collect_inputs(paths: &[PathBuf], pairs: &[PathBuf]) -> anyhow::Result<Vec<In
 
 /// One file: aligned text, an English document or a Chinese one. A bilingual file without
 /// Chinese and English is an error when named, skipped when found in a directory.
-fn read_input(f: &Path, walked: bool) -> anyhow::Result<Input> {
+fn read_input(f: &Path, walked: bool, langs: &bitext_io::Langs) -> anyhow::Result<Input> {
     let doc = crate::input::read_document(f)?;
     let text = doc.text();
     let ext = f.extension().and_then(|e| e.to_str());
     // A .txt file is a document whatever it starts with.
     let format = bitext_io::detect(ext, text).filter(|_| ext != Some("txt"));
     Ok(if let Some(format) = format {
-        let units = match (format.read)(text, &bitext_io::Langs::zh_en()) {
+        let units = match (format.read)(text, langs) {
             Ok(units) => units,
             Err(e) if walked && e.missing_languages => {
                 return Ok(Input::Skipped {
@@ -421,8 +518,17 @@ pub fn rules(args: RulesArgs) -> anyhow::Result<ExitStatus> {
         return explain(&id);
     }
     let mut out = output::stdout();
+    let width = bitext_check::rules::all()
+        .map(|r| r.id.len())
+        .max()
+        .unwrap_or(0);
     for r in bitext_check::rules::all() {
-        writeln!(out, "{:<18} {:<8} {}", r.id, r.severity.as_str(), r.summary)?;
+        let summary = if r.on_by_default() {
+            r.summary.to_string()
+        } else {
+            format!("{} (opt-in: --select {})", r.summary, r.id)
+        };
+        writeln!(out, "{:<width$} {:<8} {summary}", r.id, r.severity.as_str())?;
     }
     out.flush()?;
     Ok(ExitStatus::Success)

@@ -5,10 +5,23 @@
 //! compare documents, once over all of them (`Check::set`). Adding a rule means adding its file
 //! and one line to `CHECKS`.
 
+mod chinese_in_english;
+mod code_mismatch;
 mod deprecated_term;
+mod empty_target;
+mod inconsistent_source;
+mod inconsistent_target;
+mod inline_codes;
 mod near_miss;
 mod number_mismatch;
+mod punctuation_width;
+mod repeated_words;
+mod spacing;
 mod term_mismatch;
+mod text;
+mod unpaired_brackets;
+mod untranslated;
+mod url_mismatch;
 
 use crate::context::DocCtx;
 use serde::Serialize;
@@ -54,10 +67,27 @@ pub struct Rule {
     pub example: &'static str,
 }
 
+/// Rules that run only when selected: what they report is information for a reviewer, too
+/// often right to count as a fault by default.
+const OPT_IN: &[&str] = &["inconsistent-source"];
+
+impl Rule {
+    /// Whether the rule runs when no rules are selected.
+    pub fn on_by_default(&self) -> bool {
+        !OPT_IN.contains(&self.id)
+    }
+}
+
 /// What a rule does to the documents of a run.
 pub(crate) trait Check: Sync {
     /// The rule's id and documentation.
     fn rule(&self) -> &'static Rule;
+
+    /// Whether the rule reads the English alone, for a translator's faults: it then skips
+    /// documents whose English is the source (an en→zh file).
+    fn english_translation_only(&self) -> bool {
+        false
+    }
 
     /// Checks one document, reporting into `ctx`.
     fn document(&self, _ctx: &mut DocCtx) {}
@@ -73,6 +103,18 @@ pub(crate) const CHECKS: &[&dyn Check] = &[
     &near_miss::NearMiss,
     &term_mismatch::TermMismatch,
     &number_mismatch::NumberMismatch,
+    &inconsistent_target::InconsistentTarget,
+    &inconsistent_source::InconsistentSource,
+    &empty_target::EmptyTarget,
+    &untranslated::Untranslated,
+    &chinese_in_english::ChineseInEnglish,
+    &repeated_words::RepeatedWords,
+    &unpaired_brackets::UnpairedBrackets,
+    &spacing::Spacing,
+    &punctuation_width::PunctuationWidth,
+    &inline_codes::InlineCodes,
+    &url_mismatch::UrlMismatch,
+    &code_mismatch::CodeMismatch,
 ];
 
 /// Every rule's id and documentation, in the order `bitext rules` lists them.
@@ -104,9 +146,41 @@ pub(crate) fn findings_on_unit(
         at: 0,
         end: en.len(),
         runs: Vec::new(),
+        ..crate::AlignedUnit::default()
     };
     crate::Checker::new(glossary)
         .check(&[crate::Doc::aligned("t.tmx", en, 0, [unit])])
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .collect()
+}
+
+/// The findings of one rule on aligned units (Chinese, English) of one file, without a
+/// glossary, for the segment rules' tests.
+#[cfg(test)]
+pub(crate) fn findings_on_units(rule: &str, units: &[(&str, &str)]) -> Vec<crate::Diagnostic> {
+    findings_on_units_with(rule, units, false)
+}
+
+/// [`findings_on_units`], with the rule selected when `select` (for rules off by default).
+#[cfg(test)]
+pub(crate) fn findings_on_units_with(
+    rule: &str,
+    units: &[(&str, &str)],
+    select: bool,
+) -> Vec<crate::Diagnostic> {
+    let glossary = bitext_glossary::Glossary::default();
+    let units = units.iter().map(|(zh, en)| crate::AlignedUnit {
+        zh: zh.to_string(),
+        en: en.to_string(),
+        ..crate::AlignedUnit::default()
+    });
+    let mut checker = crate::Checker::new(&glossary);
+    if select {
+        checker.select(&[rule.to_owned()]).unwrap();
+    }
+    checker
+        .check(&[crate::Doc::aligned("t.tmx", "", 0, units)])
         .into_iter()
         .filter(|d| d.rule == rule)
         .collect()

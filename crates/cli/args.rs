@@ -119,6 +119,9 @@ Examples:
   bitext check corpus
   bitext check corpus/en/000_aafadf07d820b436.txt -g glossary/admin.toml
   bitext check corpus --format sarif -o bitext.sarif
+  bitext check corpus --format html -o report.html
+  bitext check corpus --format github              # in a GitHub Actions step
+  bitext check corpus --format gitlab -o gl-code-quality-report.json
   bitext check --pair report.zh.txt report.en.txt
   bitext check aligned.tmx --format json
   bitext check memory.tmx --select inconsistent-target,inconsistent-source --consistency run
@@ -201,6 +204,13 @@ pub enum CheckFormat {
     Json,
     /// SARIF 2.1.0, for code-scanning tools.
     Sarif,
+    /// One self-contained HTML page: filters by rule, severity, concept and file; Chinese
+    /// beside English with the span marked.
+    Html,
+    /// GitHub Actions annotations (workflow commands), one line a finding.
+    Github,
+    /// A GitLab code-quality report (JSON), for merge-request widgets.
+    Gitlab,
 }
 
 const ALIGN_HELP: &str = "\

@@ -146,9 +146,17 @@ impl Config {
         } else {
             start.parent().unwrap_or(Path::new("."))
         };
+        // Shown relative to the working directory when below it.
+        let cwd = std::env::current_dir()
+            .ok()
+            .and_then(|c| std::fs::canonicalize(c).ok());
         for d in dir.ancestors() {
             for name in ["bitext.toml", ".bitext.toml", "pyproject.toml"] {
-                let p = d.join(name);
+                let full = d.join(name);
+                let p = match cwd.as_deref().and_then(|c| full.strip_prefix(c).ok()) {
+                    Some(rel) => rel.to_path_buf(),
+                    None => full,
+                };
                 if p.is_file() {
                     if let Some(c) = Config::read(&p)? {
                         return Ok(Some(c));

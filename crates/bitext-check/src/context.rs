@@ -3,7 +3,7 @@
 use crate::compile::{Checker, Use};
 use crate::matcher::Folded;
 use crate::rules::Rule;
-use crate::Diagnostic;
+use crate::{Diagnostic, SegmentText};
 use bitext_core::LineIndex;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -306,7 +306,21 @@ pub(crate) fn diagnostics(doc: &Doc, findings: Vec<Finding>) -> Vec<Diagnostic> 
             let (start, end) = doc.file_span(f.span);
             let (line, column) = index.line_col(file, start);
             let (end_line, end_column) = index.line_col(file, end);
+            let k = doc.segments.partition_point(|s| s.en.end < f.span.0);
+            let segment = doc
+                .segments
+                .get(k)
+                .filter(|s| s.en.start <= f.span.0)
+                .map(|s| SegmentText {
+                    zh: s.zh.clone(),
+                    en: doc.text.get(s.en.clone()).unwrap_or("").to_owned(),
+                    span: [
+                        f.span.0 - s.en.start,
+                        f.span.1.clamp(f.span.0, s.en.end) - s.en.start,
+                    ],
+                });
             Diagnostic {
+                segment,
                 rule: f.rule.id,
                 severity: f.rule.severity,
                 path: doc.path.to_owned(),

@@ -3,6 +3,15 @@
 use crate::rules::Severity;
 use serde::Serialize;
 
+/// The two sides of the segment a finding is in.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SegmentText {
+    pub zh: String,
+    pub en: String,
+    /// The finding's byte span in `en` (empty for a finding about the Chinese side).
+    pub span: [usize; 2],
+}
+
 /// One finding.
 ///
 /// JSON wire format (one object in `findings`; `--format json` writes one finding a line):
@@ -13,6 +22,9 @@ use serde::Serialize;
 ///  "found": "flag counties", "expected": "banner", "term": "banner",
 ///  "message": "...", "fingerprint": "9f2c..."}
 /// ```
+///
+/// A finding in a translation also has `"segment": {"zh": "...", "en": "...", "span": [a, b]}`:
+/// both sides of its segment or bead and its span in that English.
 ///
 /// `line` and `column` are 1-based, columns count characters (Unicode code
 /// points); `span` is a byte range in the file as read (after a UTF-8 BOM;
@@ -31,6 +43,10 @@ pub struct Diagnostic {
     pub expected: String,
     pub term: String,
     pub message: String,
+    /// The segment or bead the finding is in, when the document is a translation: both sides,
+    /// and the finding's span in its English (the HTML report shows them side by side).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segment: Option<SegmentText>,
     /// Stable fingerprint for baselines; see [`crate::baseline`].
     pub fingerprint: String,
 }

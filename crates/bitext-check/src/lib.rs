@@ -38,7 +38,7 @@ pub mod rules;
 
 pub use compile::Checker;
 pub use context::{AlignedUnit, Bead, Doc, Segment};
-pub use diagnostic::Diagnostic;
+pub use diagnostic::{Diagnostic, SegmentText};
 pub use rules::{Rule, Severity};
 
 use context::DocCtx;

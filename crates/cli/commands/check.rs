@@ -241,6 +241,15 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
             }
             CheckFormat::Json => render::json(w, &findings, &summary),
             CheckFormat::Sarif => render::sarif(w, &findings, env!("CARGO_PKG_VERSION")),
+            CheckFormat::Html => {
+                let texts: HashMap<&str, &str> = sources.iter().copied().collect();
+                let source = |p: &str| texts.get(p).copied();
+                let title: Vec<String> =
+                    args.paths.iter().map(|p| p.display().to_string()).collect();
+                render::html(w, &findings, &summary, &source, &title.join(", "))
+            }
+            CheckFormat::Github => render::github(w, &findings),
+            CheckFormat::Gitlab => render::gitlab(w, &findings),
         }
     };
     match &args.output {

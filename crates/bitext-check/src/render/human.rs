@@ -102,45 +102,7 @@ fn excerpt(
     d: &Diagnostic,
     paint: &dyn Fn(&str, &str) -> String,
 ) -> io::Result<()> {
-    let (line_start, line_end) = index.line_span(text, d.line - 1);
-    // The span is in the file: the text may lack a BOM of three bytes. Whichever reading puts
-    // the span at the finding's line and column; else count the columns (a long line is slow).
-    let start = [0, 3]
-        .into_iter()
-        .filter_map(|base| d.span[0].checked_sub(base))
-        .find(|&s| {
-            s <= text.len()
-                && text.is_char_boundary(s)
-                && index.line_col(text, s) == (d.line, d.column)
-        })
-        .unwrap_or_else(|| {
-            text[line_start..line_end]
-                .char_indices()
-                .nth(d.column - 1)
-                .map_or(line_end, |(i, _)| line_start + i)
-        });
-    let end = (start + (d.span[1] - d.span[0])).min(line_end);
-    let end = (start..=end)
-        .rev()
-        .find(|&e| text.is_char_boundary(e))
-        .unwrap_or(start);
-    let before: String = {
-        let mut it = text[line_start..start].chars().rev();
-        let mut chars: Vec<char> = it.by_ref().take(CONTEXT).collect();
-        if it.next().is_some() {
-            chars.push('…');
-        }
-        chars.iter().rev().collect()
-    };
-    let after: String = {
-        let mut it = text[end..line_end].chars();
-        let mut s: String = it.by_ref().take(CONTEXT).collect();
-        if it.next().is_some() {
-            s.push('…');
-        }
-        s
-    };
-    let marked = &text[start..end];
+    let (before, marked, after) = super::context(text, index, d, CONTEXT);
     let gutter = d.line.to_string();
     let pad = " ".repeat(gutter.len());
     writeln!(

@@ -25,6 +25,20 @@ pub(crate) const RULE: Rule = Rule {
 
 pub(crate) struct CodeMismatch;
 
+/// Whether `s` names a series of standards, written before its number after a space: GB/T,
+/// HJ/T, ISO/IEC (not "EU/EEA 30").
+fn standard(s: &str) -> bool {
+    match s.split_once('/') {
+        Some((body, "T" | "Z")) => {
+            (1..=4).contains(&body.len()) && body.bytes().all(|c| c.is_ascii_uppercase())
+        }
+        _ => matches!(
+            s,
+            "ISO/IEC" | "ISO/TS" | "ISO/TR" | "IEC/TR" | "ISO/IEC/IEEE"
+        ),
+    }
+}
+
 /// An item of a text: its byte range and the form compared.
 pub(super) type Item = (usize, usize, String);
 
@@ -45,14 +59,19 @@ pub(crate) fn codes(s: &str) -> Vec<Item> {
             while k < b.len() && part(b[k]) {
                 k += 1;
             }
-            let joins = |j: usize| j + 1 < b.len() && matches!(b[j], b'-' | b'/' | b'.');
+            // `-` and `/` join parts (IL-6, GB/T); `.` only a decimal (PM2.5), not two
+            // sentences run together ("in 2020.Iran").
+            let joins = |j: usize| {
+                j + 1 < b.len()
+                    && (matches!(b[j], b'-' | b'/')
+                        || (b[j] == b'.' && b[j - 1].is_ascii_digit() && b[j + 1].is_ascii_digit()))
+            };
             if joins(k) && part(b[k + 1]) {
                 k += 1;
                 continue;
             }
-            // "GB/T 2260": a space before digits after a run with a slash.
-            if k + 1 < b.len() && b[k] == b' ' && b[k + 1].is_ascii_digit() && s[i..k].contains('/')
-            {
+            // "GB/T 2260": a space before digits after the name of a series of standards.
+            if k + 1 < b.len() && b[k] == b' ' && b[k + 1].is_ascii_digit() && standard(&s[i..k]) {
                 k += 1;
                 continue;
             }
@@ -64,13 +83,17 @@ pub(crate) fn codes(s: &str) -> Vec<Item> {
         let url_or_mail = s[end..].starts_with('@')
             || s[..i].ends_with("://")
             || raw.to_ascii_lowercase().starts_with("www.");
-        // Ordinals and units (1st, 10km, 5G) are codes only with two letters and no unit look.
+        // Ordinals and units (1st, 10km) and quantities per unit (4×109/L) are no codes.
         let unit_like = raw.bytes().next().is_some_and(|c| c.is_ascii_digit())
-            && raw
+            && (raw
                 .bytes()
                 .skip_while(u8::is_ascii_digit)
-                .all(|c| c.is_ascii_lowercase());
-        if letters > 0 && digits > 0 && !url_or_mail && !unit_like {
+                .all(|c| c.is_ascii_lowercase())
+                || raw.contains('/'));
+        // A code has a capital (COVID-19, H1N1, 5G): "14-day", "mid-1960s", "71-year-old" are
+        // numbers in words.
+        let capital = raw.bytes().any(|c| c.is_ascii_uppercase());
+        if letters > 0 && digits > 0 && capital && !url_or_mail && !unit_like {
             out.push((i, end, code_form(raw)));
         }
         i = end.max(i + 1);
@@ -147,23 +170,33 @@ pub(super) fn compare(
                 .iter()
                 .any(|x| x.0.iter().any(|y| y.2 == f))
         };
-        for (a, b, f) in &items[k].0 {
-            if !in_en(f) {
-                let message = format!(
-                    "{} of the Chinese \"{}\" is not in the English",
-                    &s.zh[*a..*b],
-                    excerpt(&s.zh, 60)
-                );
-                found.push(((s.en.start, s.en.end), f.clone(), message));
-            }
+        let zh_missing: Vec<&Item> = items[k].0.iter().filter(|x| !in_en(&x.2)).collect();
+        let en_missing: Vec<&Item> = if both_ways {
+            items[k].1.iter().filter(|x| !in_zh(&x.2)).collect()
+        } else {
+            Vec::new()
+        };
+        // A changed item is one finding, at the English one, naming both.
+        let pairs = zh_missing.len().min(en_missing.len());
+        for (z, x) in zh_missing.iter().zip(&en_missing) {
+            let message = format!(
+                "the Chinese has {}, the English has {} instead",
+                &s.zh[z.0..z.1],
+                &en[x.0..x.1]
+            );
+            found.push(((s.en.start + x.0, s.en.start + x.1), z.2.clone(), message));
         }
-        if both_ways {
-            for (a, b, f) in &items[k].1 {
-                if !in_zh(f) {
-                    let message = format!("{} is not in the Chinese", &en[*a..*b]);
-                    found.push(((s.en.start + a, s.en.start + b), f.clone(), message));
-                }
-            }
+        for (a, b, f) in &zh_missing[pairs..] {
+            let message = format!(
+                "{} of the Chinese \"{}\" is not in the English",
+                &s.zh[*a..*b],
+                excerpt(&s.zh, 60)
+            );
+            found.push(((s.en.start, s.en.end), f.clone(), message));
+        }
+        for (a, b, f) in &en_missing[pairs..] {
+            let message = format!("{} is not in the Chinese", &en[*a..*b]);
+            found.push(((s.en.start + a, s.en.start + b), f.clone(), message));
         }
     }
     for (span, term, message) in found {

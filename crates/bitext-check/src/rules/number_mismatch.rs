@@ -154,9 +154,17 @@ fn list(text: &str, numbers: &[Number]) -> String {
 /// Numbers the other side must have (a year the English adds excepted, see above): not approximate, and written in digits with a value of ten
 /// or more or a fraction, or a percentage, a month, or a numeral of ten or more. Small whole
 /// numbers (一, 3, two) are too often rendered by a word (both, a pair, 头号 "number one") or
-/// left implicit.
+/// left implicit. Digits inside a code (GB/T 2260-2007) are not required either: code-mismatch
+/// compares codes whole (they still meet a number of the other side).
 fn required(text: &str, n: &Number) -> bool {
     if n.approx {
+        return false;
+    }
+    if text[n.start..n.end].bytes().all(|c| c.is_ascii_digit())
+        && super::code_mismatch::codes(text)
+            .iter()
+            .any(|c| c.0 <= n.start && n.end <= c.1)
+    {
         return false;
     }
     let written = &text[n.start..n.end];

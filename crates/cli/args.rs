@@ -441,6 +441,55 @@ Exit codes:\n  0  valid (warnings are printed but do not fail)\n  2  an error: f
     /// Propose glossary entries from aligned text (or Chinese terms from Chinese text).
     #[command(after_long_help = EXTRACT_HELP)]
     Extract(ExtractArgs),
+    /// Look concepts up by any rendering or the Chinese: exact, inflected, reordered or near.
+    #[command(after_long_help = SEARCH_HELP)]
+    Search(SearchArgs),
+}
+
+const SEARCH_HELP: &str = "\
+How concepts are scored (the best of each concept's renderings, or Chinese forms):
+  1.00 exact (case aside)         0.95 inflected (ethnic groups / ethnic group)
+  0.90 another word order         up to 0.85 a part (the query's words in the rendering)
+  up to 0.90 near spelling (edit distance: Hulunbiur / Hulunbuir)
+  Chinese: exact, a part (one contains the other), or shared character pairs.
+  Deprecated renderings are searched too: the result says which rendering matched and its
+  status, so a translator who types a wrong rendering is shown the right one.
+
+Examples:
+  bitext glossary search \"national unity\"
+  bitext glossary search 民族团结
+  bitext glossary search Hulunbiur --format json
+  bitext glossary search progress --min-score 0.3 --limit 20
+
+Exit codes:
+  0  something found
+  1  nothing found
+  2  bad input (a glossary error, with file, line and column)";
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// What to look up: English (any rendering) or Chinese.
+    pub query: String,
+    /// A glossary file or a directory of *.toml glossary files.
+    #[arg(long, short = 'g', default_value = "glossary")]
+    pub glossary: PathBuf,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = SearchFormat::Human)]
+    pub format: SearchFormat,
+    /// At most this many concepts.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Leave out concepts scored lower (0 to 1).
+    #[arg(long, default_value_t = 0.5)]
+    pub min_score: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormat {
+    /// One concept a line: score, id, Chinese, preferred rendering, what matched.
+    Human,
+    /// A JSON array of {id, zh, preferred, score, matched, status, how}.
+    Json,
 }
 
 const EXTRACT_HELP: &str = "\

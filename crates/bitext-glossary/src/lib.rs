@@ -24,6 +24,7 @@
 pub mod csv;
 pub mod extract;
 pub mod schema;
+pub mod search;
 pub mod sheet;
 pub mod tbx;
 pub mod write;

@@ -1,6 +1,8 @@
 use crate::args::{
     ExtractArgs, ExtractFormat, GlossaryExportArgs, GlossaryFormat, ImportArgs, LintArgs,
+    SearchArgs, SearchFormat,
 };
+use crate::output;
 use crate::progress::Progress;
 use crate::ExitStatus;
 use anyhow::Context;
@@ -364,4 +366,40 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<ExitStatus> {
         None => crate::output::print(out.as_bytes())?,
     }
     Ok(ExitStatus::Success)
+}
+
+pub fn search(args: SearchArgs) -> anyhow::Result<ExitStatus> {
+    let glossary = Glossary::load(&args.glossary)
+        .with_context(|| format!("invalid glossary {}", args.glossary.display()))?;
+    let hits = bitext_glossary::search::search(&glossary, &args.query, args.limit, args.min_score);
+    let mut out = output::stdout();
+    match args.format {
+        SearchFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &hits)?;
+            writeln!(out)?;
+        }
+        SearchFormat::Human => {
+            for h in &hits {
+                let matched = if h.matched == h.preferred || h.matched == h.zh {
+                    format!("{} ({})", h.how, h.status)
+                } else {
+                    format!("{} `{}` ({})", h.how, h.matched, h.status)
+                };
+                writeln!(
+                    out,
+                    "{:.2}  {}  {}  {}  [{}]",
+                    h.score, h.id, h.zh, h.preferred, matched
+                )?;
+            }
+            if hits.is_empty() {
+                output::note(&format!("no concept matches `{}`", args.query));
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if hits.is_empty() {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Success
+    })
 }

@@ -20,5 +20,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::Glossary(GlossaryCommand::Import(args)) => glossary::import(args),
         Command::Glossary(GlossaryCommand::Export(args)) => glossary::export(args),
         Command::Glossary(GlossaryCommand::Extract(args)) => glossary::extract(args),
+        Command::Glossary(GlossaryCommand::Search(args)) => glossary::search(args),
     }
 }

@@ -49,6 +49,35 @@ fn separates(gap: &str, phrase: bool) -> bool {
     }
 }
 
+/// A hash of a word with its case folded (FNV-1a).
+fn fold_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    if w.is_ascii() {
+        w.bytes().for_each(|b| eat(b.to_ascii_lowercase()));
+    } else {
+        for c in w.chars().flat_map(char::to_lowercase) {
+            let mut buf = [0u8; 4];
+            c.encode_utf8(&mut buf).bytes().for_each(&mut eat);
+        }
+    }
+    h
+}
+
+/// Whether two words are the same but for case (ASCII words compared without allocating).
+fn same_word(a: &str, b: &str) -> bool {
+    if a.len() != b.len() && a.is_ascii() && b.is_ascii() {
+        return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.to_lowercase() == b.to_lowercase()
+}
+
 /// Number words that double into a number ("a thousand thousand").
 const NUMBER_WORDS: &[&str] = &["hundred", "thousand", "million", "billion", "ten"];
 
@@ -190,9 +219,16 @@ impl Check for RepeatedWords {
     fn document(&self, ctx: &mut DocCtx) {
         let text = ctx.text();
         let ws: Vec<(usize, &str)> = words(text).collect();
+        // A hash of each word, case folded: a place is looked at only when its word comes back
+        // within the next seven (the longest run, six words, and "and").
+        let hashes: Vec<u64> = ws.iter().map(|w| fold_hash(w.1)).collect();
         let mut found: Vec<(usize, usize, String)> = Vec::new();
         let mut i = 0;
         while i < ws.len() {
+            if !hashes[i + 1..(i + 8).min(ws.len())].contains(&hashes[i]) {
+                i += 1;
+                continue;
+            }
             let mut hit = None;
             for n in (1..=6usize).rev() {
                 // The second run follows the first, after "and" or "or" for a phrase.
@@ -209,7 +245,12 @@ impl Check for RepeatedWords {
                 }
                 let first = &ws[i..i + n];
                 let second = &ws[j..j + n];
-                // The words of each run must be joined by spaces only (one clause).
+                // The same words (the cheap test first: most places fail it at once)...
+                let same = first.iter().zip(second).all(|(a, b)| same_word(a.1, b.1));
+                if !same {
+                    continue;
+                }
+                // ...joined by spaces only within each run (one clause).
                 let inner_ok = |run: &[(usize, &str)]| {
                     run.windows(2).all(|p| {
                         let gap = &text[p[0].0 + p[0].1.len()..p[1].0];
@@ -217,13 +258,6 @@ impl Check for RepeatedWords {
                     })
                 };
                 if !inner_ok(first) || !inner_ok(second) {
-                    continue;
-                }
-                let same = first
-                    .iter()
-                    .zip(second)
-                    .all(|(a, b)| a.1.to_lowercase() == b.1.to_lowercase());
-                if !same {
                     continue;
                 }
                 let last = first[n - 1];

@@ -42,6 +42,10 @@ impl Check for Spacing {
             while i < b.len() && b[i] == b' ' {
                 i += 1;
             }
+            // One space before a letter: what almost every space is.
+            if i - start == 1 && !b.get(i).is_some_and(|c| b",;:?!.".contains(c)) {
+                continue;
+            }
             let prev = text[..start].chars().next_back();
             let next = text[i..].chars().next();
             let (Some(p), Some(n)) = (prev, next) else {

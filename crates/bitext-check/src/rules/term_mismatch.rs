@@ -47,11 +47,14 @@ impl Check for TermMismatch {
             .iter()
             .map(|b| {
                 let (s, e) = (b.en.start.min(text.len()), b.en.end.min(text.len()));
-                let tokens = ctx
-                    .folded
-                    .tokens
+                // Tokens are in text order: the bead's are found by bisection, not a scan of
+                // the whole document per bead.
+                let all = &ctx.folded.tokens;
+                let first = all.partition_point(|t| t.start < s);
+                let tokens = all[first..]
                     .iter()
-                    .filter(|t| t.start >= s && t.end <= e);
+                    .take_while(|t| t.start < e)
+                    .filter(|t| t.end <= e);
                 let mut bases = HashSet::new();
                 let mut written = HashSet::new();
                 for t in tokens {
@@ -62,6 +65,13 @@ impl Check for TermMismatch {
                 (bases, written)
             })
             .collect();
+        // The glossary's matches by start, to find a bead's by bisection.
+        let mut uses: Vec<(usize, usize, usize)> = ctx
+            .uses
+            .iter()
+            .map(|u| (u.start, u.end, u.concept))
+            .collect();
+        uses.sort_unstable();
         let reach = if ctx.doc.automatic { 1 } else { 0 };
         let mut found = Vec::new();
         for (k, bead) in beads.iter().enumerate() {
@@ -92,9 +102,10 @@ impl Check for TermMismatch {
             // words, in any order and inflection, or by its acronym, in the bead or (automatic
             // alignment) next to it.
             let is_rendered = |ci: usize| {
-                ctx.uses
+                uses[uses.partition_point(|u| u.0 < s)..]
                     .iter()
-                    .any(|u| u.concept == ci && u.start >= s && u.end <= e)
+                    .take_while(|u| u.0 < e)
+                    .any(|&(_, end, c)| c == ci && end <= e)
                     || around.clone().any(|b| {
                         renderings[ci]
                             .iter()

@@ -16,35 +16,44 @@ pub(crate) fn has_words(s: &str) -> bool {
 /// The words of a text (runs of letters, digits, apostrophes and hyphens inside a word), with
 /// their byte offsets.
 pub(crate) fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut chars = s.char_indices().peekable();
+    // Bytes, with characters decoded only beyond ASCII: this runs over every English text.
+    let b = s.as_bytes();
+    let char_at = move |i: usize| -> Option<char> {
+        match b.get(i) {
+            Some(&x) if x < 0x80 => Some(x as char),
+            Some(_) => s.get(i..).and_then(|t| t.chars().next()),
+            None => None,
+        }
+    };
+    let word_char = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric() && !is_han(c)
+        }
+    };
+    let mut i = 0;
     std::iter::from_fn(move || {
-        let (start, first) = loop {
-            let (i, c) = chars.next()?;
-            if c.is_alphanumeric() && !is_han(c) {
-                break (i, c);
+        let start = loop {
+            let c = char_at(i)?;
+            if word_char(c) {
+                break i;
             }
+            i += c.len_utf8();
         };
-        let mut end = start + first.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            let joiner = matches!(c, '\'' | '’' | '-' | '‐');
-            if c.is_alphanumeric() && !is_han(c) {
-                end = i + c.len_utf8();
-                chars.next();
-            } else if joiner {
+        while let Some(c) = char_at(i) {
+            if word_char(c) {
+                i += c.len_utf8();
+            } else if matches!(c, '\'' | '’' | '-' | '‐')
+                && char_at(i + c.len_utf8()).is_some_and(word_char)
+            {
                 // Inside a word only when a letter or digit follows.
-                let mut ahead = chars.clone();
-                ahead.next();
-                match ahead.peek() {
-                    Some(&(_, n)) if n.is_alphanumeric() && !is_han(n) => {
-                        chars.next();
-                    }
-                    _ => break,
-                }
+                i += c.len_utf8();
             } else {
                 break;
             }
         }
-        Some((start, &s[start..end]))
+        Some((start, &s[start..i]))
     })
 }
 

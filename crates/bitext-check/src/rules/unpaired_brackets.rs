@@ -57,7 +57,24 @@ pub(crate) fn unpaired(s: &str) -> Vec<(usize, usize)> {
     let mut straight: Vec<usize> = Vec::new();
     let mut line_start = true;
     let mut label = 0usize;
-    for (i, c) in s.char_indices() {
+    let bytes = s.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        let x = bytes[i];
+        // Most characters are ASCII letters, digits, spaces and punctuation that is no mark
+        // inside a line: nothing to do, nothing to decode.
+        if !line_start
+            && x < 0x80
+            && !matches!(x, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'"' | b'\n')
+        {
+            next += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        next += c.len_utf8();
         if c == '\n' {
             line_start = true;
             label = 0;

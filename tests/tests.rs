@@ -3,6 +3,7 @@
 mod batch;
 mod bilingual;
 mod glossary_io;
+mod hooks;
 mod main_job;
 mod outputs;
 mod precision;

@@ -555,6 +555,10 @@ pub struct ExtractArgs {
     /// Documents: one sentence per line, as given.
     #[arg(long)]
     pub presegmented: bool,
+    /// Propose entries for the terms the aligned text renders more than one way: the most
+    /// frequent rendering preferred, the others deprecated, with counts.
+    #[arg(long, conflicts_with = "zh_only")]
+    pub consistency: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -808,3 +808,185 @@ mod tests {
         }
     }
 }
+
+/// One Chinese term of an aligned set rendered more than one way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variation {
+    pub zh: String,
+    /// The renderings, most frequent first, with the beads each is in (indices into the pairs).
+    pub renderings: Vec<(String, Vec<usize>)>,
+}
+
+/// The words of an English phrase as renderings are compared: inflectional bases, sorted (word
+/// order and hyphenation aside).
+fn rendering_key(s: &str) -> Vec<String> {
+    let mut k: Vec<String> = s
+        .to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty() && !english::is_stopword(w))
+        .map(stem_of)
+        .collect();
+    k.sort();
+    k.dedup();
+    k
+}
+
+/// The stem a word is compared by: "infected" and "infection" are one rendering in two parts
+/// of speech, which a sentence chooses.
+fn stem_of(w: &str) -> String {
+    english::stem(english::base_form(w).unwrap_or(w))
+}
+
+/// Whether two renderings are the same for consistency: the same content words in any order and
+/// inflection, or near spellings of them (strsim's normalised Levenshtein of 0.85 or more).
+fn same_rendering(a: &str, b: &str) -> bool {
+    let (ka, kb) = (rendering_key(a), rendering_key(b));
+    ka == kb || strsim::normalized_levenshtein(&ka.join(" "), &kb.join(" ")) >= 0.85
+}
+
+/// Whether the English of a bead renders `key` (a rendering's words, [`rendering_key`]).
+fn renders(en_bases: &[String], key: &[String]) -> bool {
+    !key.is_empty() && key.iter().all(|w| en_bases.contains(w))
+}
+
+/// Terms rendered more than one way in aligned (Chinese, English) beads, without a glossary: the
+/// Chinese terms [`bilingual`] extraction links to an English rendering (jieba words and runs,
+/// log-likelihood, CC-CEDICT support), then, for each, the beads with the term whose English lacks
+/// that rendering, and among their English candidates one that occurs in at least `min_freq` of
+/// them, translates the term by CC-CEDICT, and is specific to it (in two thirds of the beads where
+/// it occurs at all, the term is there too). Renderings that differ only by inflection, part of
+/// speech (Snowball stems), word order, hyphenation or a near spelling are one. Single characters
+/// are left out (月, 日: rendered by what they count). Most frequent rendering first.
+pub fn consistency(
+    pairs: &[(String, String)],
+    options: &Options,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Vec<Variation> {
+    let linked = bilingual(pairs, options, progress);
+    let bases: Vec<Vec<String>> = pairs
+        .par_iter()
+        .map(|(_, e)| {
+            e.to_lowercase()
+                .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+                .filter(|w| !w.is_empty())
+                .map(stem_of)
+                .collect()
+        })
+        .collect();
+    let mut out: Vec<Variation> = linked
+        .par_iter()
+        // Terms, not characters: 月, 日 are rendered by what they count.
+        .filter(|cand| cand.zh.chars().filter(|&c| bitext_core::is_han(c)).count() >= 2)
+        .filter_map(|cand| {
+            let with_term: Vec<usize> = (0..pairs.len())
+                .filter(|&b| pairs[b].0.contains(cand.zh.as_str()))
+                .collect();
+            // The linked rendering may be a part of the one used ("ethnic" of "ethnic unity"):
+            // the longest candidate around it that nearly every bead with it has.
+            let linked_key = rendering_key(&cand.en);
+            let holding: Vec<usize> = with_term
+                .iter()
+                .copied()
+                .filter(|&b| renders(&bases[b], &linked_key))
+                .collect();
+            let mut around: HashMap<String, usize> = HashMap::new();
+            for &b in &holding {
+                for c in en_candidates(&pairs[b].1, options.max_en_words) {
+                    let ck = rendering_key(&c);
+                    if linked_key.iter().all(|w| ck.contains(w)) {
+                        *around.entry(c).or_default() += 1;
+                    }
+                }
+            }
+            let first = around
+                .into_iter()
+                .filter(|(c, _)| {
+                    let ck = rendering_key(c);
+                    5 * holding.iter().filter(|&&b| renders(&bases[b], &ck)).count()
+                        >= 4 * holding.len()
+                })
+                .max_by(|a, b| {
+                    rendering_key(&a.0)
+                        .len()
+                        .cmp(&rendering_key(&b.0).len())
+                        .then(a.1.cmp(&b.1))
+                        .then(b.0.cmp(&a.0))
+                })
+                .map_or_else(|| cand.en.clone(), |(c, _)| c);
+            let key = rendering_key(&first);
+            let (with, without): (Vec<usize>, Vec<usize>) =
+                with_term.iter().partition(|&&b| renders(&bases[b], &key));
+            if without.len() < options.min_freq || with.is_empty() {
+                return None;
+            }
+            // The other renderings: English candidates of the beads without the first one.
+            let mut counts: HashMap<String, Vec<usize>> = HashMap::new();
+            for &b in &without {
+                for c in en_candidates(&pairs[b].1, options.max_en_words) {
+                    counts.entry(c).or_default().push(b);
+                }
+            }
+            let best = counts
+                .into_iter()
+                .filter(|(c, bs)| {
+                    bs.len() >= options.min_freq
+                        && !same_rendering(c, &first)
+                        && !rendering_key(c).iter().all(|w| key.contains(w))
+                })
+                .filter(|(c, bs)| {
+                    // A translation of the term (CC-CEDICT links them), and specific to it: in
+                    // two thirds of the beads with it at all, the term is there too.
+                    let ck = rendering_key(c);
+                    let anywhere = bases.iter().filter(|b| renders(b, &ck)).count();
+                    3 * bs.len() >= 2 * anywhere && dictionary_support(&cand.zh, c)
+                })
+                // The longest of the most frequent: "ethnic solidarity" over "solidarity".
+                .max_by(|a, b| {
+                    a.1.len()
+                        .cmp(&b.1.len())
+                        .then(a.0.split(' ').count().cmp(&b.0.split(' ').count()))
+                        .then(b.0.cmp(&a.0))
+                })?;
+            let mut renderings = vec![(first, with), (best.0, best.1)];
+            renderings.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+            Some(Variation {
+                zh: cand.zh.clone(),
+                renderings,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let n = |v: &Variation| v.renderings.iter().map(|r| r.1.len()).sum::<usize>();
+        n(b).cmp(&n(a)).then(a.zh.cmp(&b.zh))
+    });
+    out
+}
+
+#[cfg(test)]
+mod consistency_tests {
+    use super::*;
+
+    #[test]
+    fn a_term_rendered_two_ways_is_found_and_inflection_is_not_a_way() {
+        // Shared with bitext-check's inconsistent-rendering test.
+        let pairs: Vec<(String, String)> = include_str!("consistency-sample.tsv")
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(z, e)| (z.to_string(), e.to_string()))
+            .collect();
+        let found = consistency(&pairs, &Options::default(), &|_| {});
+        let v = found
+            .iter()
+            .find(|v| v.zh == "民族团结")
+            .expect("民族团结 found");
+        assert_eq!(v.renderings[0].0, "ethnic unity");
+        assert_eq!(
+            v.renderings[0].1.len(),
+            6,
+            "word order and inflection are one rendering"
+        );
+        assert_eq!(v.renderings[1].0, "national solidarity");
+        assert_eq!(v.renderings[1].1, [6, 7, 8]);
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+}

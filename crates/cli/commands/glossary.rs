@@ -285,6 +285,20 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<ExitStatus> {
                 (z.joined(), e.joined())
             })
             .collect();
+        if args.consistency {
+            let progress = Progress::new(Some(pairs.len() as u64), "reading beads");
+            let found = extract::consistency(&pairs, &options, &|n| progress.set(n as u64));
+            progress.finish();
+            out = consistency_report(
+                &found[..found.len().min(args.limit)],
+                &pairs,
+                format,
+                &known,
+                &args.inputs,
+                &names,
+            );
+            return finish(&args, out);
+        }
         let progress = Progress::new(Some(pairs.len() as u64), "reading beads");
         let cands = extract::bilingual(&pairs, &options, &|n| progress.set(n as u64));
         progress.finish();
@@ -315,21 +329,7 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<ExitStatus> {
                     .iter()
                     .enumerate()
                     .map(|(k, c)| {
-                        let base = bitext_glossary::csv::slug(&c.en);
-                        let base = if base.is_empty() { format!("term-{}", k + 1) } else { base };
-                        let mut id = base.clone();
-                        let mut n = 2;
-                        while !ids.insert(id.clone()) {
-                            id = format!("{base}-{n}");
-                            n += 1;
-                        }
-                        let origin = bitext_glossary::Origin {
-                            path: args.inputs[0].clone(),
-                            line: 1,
-                            column: 1,
-                        };
-                        let mut concept = Concept::new(&id, &c.zh, &c.en, origin);
-                        concept.status = Some("proposed".into());
+                        let mut concept = proposed(&mut ids, k, &c.zh, &c.en, &args.inputs[0]);
                         let mut note = format!(
                             "rank {}, score {:.1}: together in {} beads (the Chinese in {}, the English in {}); CC-CEDICT {}.",
                             k + 1,
@@ -358,6 +358,41 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<ExitStatus> {
             }
         }
     }
+    finish(&args, out)
+}
+
+/// A proposed concept: an id made from the rendering (unique among `ids`), the input as origin.
+fn proposed(
+    ids: &mut std::collections::HashSet<String>,
+    k: usize,
+    zh: &str,
+    en: &str,
+    input: &Path,
+) -> Concept {
+    let base = bitext_glossary::csv::slug(en);
+    let base = if base.is_empty() {
+        format!("term-{}", k + 1)
+    } else {
+        base
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while !ids.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    let origin = bitext_glossary::Origin {
+        path: input.to_path_buf(),
+        line: 1,
+        column: 1,
+    };
+    let mut c = Concept::new(&id, zh, en, origin);
+    c.status = Some("proposed".into());
+    c
+}
+
+/// Writes what extract made.
+fn finish(args: &ExtractArgs, out: String) -> anyhow::Result<ExitStatus> {
     match &args.output {
         Some(path) => {
             crate::output::write_atomic(path, out.as_bytes(), args.force)?;
@@ -366,6 +401,86 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<ExitStatus> {
         None => crate::output::print(out.as_bytes())?,
     }
     Ok(ExitStatus::Success)
+}
+
+/// `extract --consistency`: each term rendered several ways, as TSV rows (one a rendering) or as
+/// proposed glossary entries (the most frequent rendering preferred, the others deprecated).
+fn consistency_report(
+    found: &[extract::Variation],
+    pairs: &[(String, String)],
+    format: ExtractFormat,
+    known: &HashMap<String, String>,
+    inputs: &[std::path::PathBuf],
+    names: &[String],
+) -> String {
+    let counts = |v: &extract::Variation| {
+        v.renderings
+            .iter()
+            .map(|(r, b)| format!("\"{r}\" {}", b.len()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match format {
+        ExtractFormat::Tsv => {
+            let mut out =
+                String::from("zh\ten\tbeads\tshare\tin_glossary\texample_zh\texample_en\n");
+            for v in found {
+                let total: usize = v.renderings.iter().map(|r| r.1.len()).sum();
+                for (r, beads) in &v.renderings {
+                    let ex = &pairs[beads[0]];
+                    out.push_str(&format!(
+                        "{}\t{}\t{}\t{:.2}\t{}\t{}\t{}\n",
+                        v.zh,
+                        r,
+                        beads.len(),
+                        beads.len() as f64 / total as f64,
+                        known.get(&v.zh).map_or("", String::as_str),
+                        bitext_io::tsv::escape(&ex.0),
+                        bitext_io::tsv::escape(&ex.1)
+                    ));
+                }
+            }
+            out
+        }
+        ExtractFormat::Toml => {
+            let mut ids = std::collections::HashSet::new();
+            let concepts: Vec<Concept> = found
+                .iter()
+                .enumerate()
+                .map(|(k, v)| {
+                    let (first, beads) = &v.renderings[0];
+                    let mut c = proposed(&mut ids, k, &v.zh, first, &inputs[0]);
+                    c.deprecated = v.renderings[1..]
+                        .iter()
+                        .map(|(r, b)| bitext_glossary::Deprecated {
+                            text: r.clone(),
+                            reason: Some(format!(
+                                "rendered so in {} beads, \"{first}\" in {}: one rendering for one term",
+                                b.len(),
+                                beads.len()
+                            )),
+                        })
+                        .collect();
+                    let mut note = format!("{} is rendered {} ways: {}.", v.zh, v.renderings.len(), counts(v));
+                    if let Some(known_id) = known.get(&v.zh) {
+                        note.push_str(&format!(" Already in the glossary as `{known_id}`."));
+                    }
+                    let ex = &pairs[v.renderings[1].1[0]];
+                    note.push_str(&format!(" Example of the other rendering: {} / {}", ex.0, ex.1));
+                    c.note = Some(note);
+                    c.source = Some(format!("consistency of {}", names.join(" + ")));
+                    c
+                })
+                .collect();
+            write::to_toml(
+                &concepts,
+                &format!(
+                    "Terms that {} renders more than one way, proposed by `bitext glossary extract --consistency`.\nThe most frequent rendering is preferred and the others deprecated: review each, then drop `status = \"proposed\"`.",
+                    names.join(" + ")
+                ),
+            )
+        }
+    }
 }
 
 pub fn search(args: SearchArgs) -> anyhow::Result<ExitStatus> {

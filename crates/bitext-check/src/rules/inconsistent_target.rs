@@ -57,13 +57,7 @@ struct Variant {
 /// Groups segments by one side's key and reports each group whose other side varies.
 /// `by_source`: group by the source and vary the target (else the reverse).
 pub(super) fn report_groups(docs: &mut [DocCtx], rule: &'static Rule, by_source: bool) {
-    let run = docs.first().is_some_and(|d| d.checker.run_scope);
-    let scopes: Vec<Vec<usize>> = if run {
-        vec![(0..docs.len()).collect()]
-    } else {
-        (0..docs.len()).map(|d| vec![d]).collect()
-    };
-    for scope in scopes {
+    for scope in super::scopes(docs) {
         // group key → (the group's text as first seen, its variants in order of appearance).
         let mut groups: HashMap<String, (String, Vec<(String, Variant)>)> = HashMap::new();
         let mut order: Vec<String> = Vec::new();

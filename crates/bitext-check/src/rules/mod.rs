@@ -9,6 +9,7 @@ mod chinese_in_english;
 mod code_mismatch;
 mod deprecated_term;
 mod empty_target;
+mod inconsistent_rendering;
 mod inconsistent_source;
 mod inconsistent_target;
 mod inline_codes;
@@ -69,7 +70,7 @@ pub struct Rule {
 
 /// Rules that run only when selected: what they report is information for a reviewer, too
 /// often right to count as a fault by default.
-const OPT_IN: &[&str] = &["inconsistent-source"];
+const OPT_IN: &[&str] = &["inconsistent-source", "inconsistent-rendering"];
 
 impl Rule {
     /// Whether the rule runs when no rules are selected.
@@ -105,6 +106,7 @@ pub(crate) const CHECKS: &[&dyn Check] = &[
     &number_mismatch::NumberMismatch,
     &inconsistent_target::InconsistentTarget,
     &inconsistent_source::InconsistentSource,
+    &inconsistent_rendering::InconsistentRendering,
     &empty_target::EmptyTarget,
     &untranslated::Untranslated,
     &chinese_in_english::ChineseInEnglish,
@@ -125,6 +127,16 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
 /// Looks a rule up by id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     all().find(|r| r.id == id)
+}
+
+/// The groups of documents a consistency rule compares: all of them with `consistency = "run"`,
+/// else each on its own.
+pub(crate) fn scopes(docs: &[DocCtx]) -> Vec<Vec<usize>> {
+    if docs.first().is_some_and(|d| d.checker.run_scope) {
+        vec![(0..docs.len()).collect()]
+    } else {
+        (0..docs.len()).map(|d| vec![d]).collect()
+    }
 }
 
 /// A finding's text on one line.

@@ -24,6 +24,8 @@ struct Line<'a> {
     kind: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     confidence: Option<f32>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    checked: bool,
 }
 
 /// One line per unit, confidences rounded to three decimals.
@@ -35,6 +37,7 @@ pub fn write(units: &[Unit]) -> String {
             b: &u.b,
             kind: u.kind(),
             confidence: u.confidence.map(|c| (c * 1000.0).round() / 1000.0),
+            checked: u.checked,
         };
         // Serialising plain data to a string cannot fail.
         out.push_str(&serde_json::to_string(&line).unwrap_or_default());

@@ -269,6 +269,10 @@ pub struct Unit {
     /// The aligner's confidence in [0, 1], when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f32>,
+    /// Whether a person checked (or corrected) the bead in the review page (TMX prop
+    /// `x-bitext-checked`, JSONL `"checked": true`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub checked: bool,
     /// Byte offset in the file read where the unit starts (its `<tu>`, its line), when read from a
     /// file; 0 otherwise.
     #[serde(skip)]
@@ -302,6 +306,7 @@ impl Default for Unit {
             a: Side::new("", Vec::new()),
             b: Side::new("", Vec::new()),
             confidence: None,
+            checked: false,
             at: 0,
             id: None,
             state: None,

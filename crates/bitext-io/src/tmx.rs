@@ -8,6 +8,7 @@
 //! <tu tuid="1">
 //!   <prop type="x-bitext-confidence">0.982</prop>
 //!   <prop type="x-bitext-bead">1-2</prop>
+//!   <prop type="x-bitext-checked">yes</prop>   (a person checked the bead in the review page)
 //!   <tuv xml:lang="zh-CN">
 //!     <prop type="x-bitext-doc">zh.txt</prop>
 //!     <prop type="x-bitext-ids">4</prop>
@@ -163,6 +164,9 @@ pub fn write(units: &[Unit], options: &WriteOptions) -> Written {
             prop(&mut w, 3, "x-bitext-confidence", &format!("{c:.3}"));
         }
         prop(&mut w, 3, "x-bitext-bead", &unit.kind());
+        if unit.checked {
+            prop(&mut w, 3, "x-bitext-checked", "yes");
+        }
         for (k, side) in sides(unit).into_iter().enumerate() {
             // bitext's own tags (a document aligned) take the options' tags; a tag read from a
             // file is written as it is.
@@ -459,10 +463,14 @@ fn unit(
         .and_then(|(_, v)| v.trim().parse().ok());
     let source =
         (!srclang.is_empty() && !srclang.eq_ignore_ascii_case("*all*")).then(|| srclang.to_owned());
+    let checked = props
+        .iter()
+        .any(|(k, v)| k == "x-bitext-checked" && v.trim() == "yes");
     Some(Unit {
         a,
         b,
         confidence,
+        checked,
         source,
         ..Unit::default()
     })

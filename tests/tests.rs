@@ -7,6 +7,7 @@ mod hooks;
 mod main_job;
 mod outputs;
 mod precision;
+mod streaming;
 
 /// The binary, run from the repository root, with a fixed date for the files it stamps.
 fn bitext() -> std::process::Command {

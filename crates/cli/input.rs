@@ -12,6 +12,11 @@ pub static ENCODING: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 /// Reads and decodes a document (`-` is standard input), warning when its encoding was guessed
 /// (plain text that is not UTF-8).
+/// Whether `--encoding` names the input's encoding (then files are read whole, decoded as told).
+pub fn forced_encoding() -> bool {
+    ENCODING.get().is_some()
+}
+
 pub fn read_document(path: &Path) -> Result<bitext_core::Document, bitext_core::ReadError> {
     let doc = bitext_core::Document::read_as(path, ENCODING.get().map(String::as_str))?;
     if doc.decoded.encoding.is_guess() {

@@ -38,6 +38,7 @@
 pub mod html;
 pub mod jsonl;
 pub mod po;
+pub mod stream;
 pub mod tmx;
 pub mod tsv;
 pub mod xliff;

@@ -67,7 +67,17 @@ fn ids(list: &[usize]) -> String {
 
 /// The header and one line per unit.
 pub fn write(units: &[Unit]) -> String {
-    let mut out = format!("{HEADER}\n");
+    format!("{HEADER}\n{}", rows(units))
+}
+
+/// The header line (with its line end), for writing rows piece by piece ([`rows`]).
+pub fn header() -> String {
+    format!("{HEADER}\n")
+}
+
+/// One line per unit, without the header.
+pub fn rows(units: &[Unit]) -> String {
+    let mut out = String::new();
     for u in units {
         let confidence = u.confidence.map(|c| format!("{c:.3}")).unwrap_or_default();
         out.push_str(&format!(

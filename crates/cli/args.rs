@@ -345,6 +345,8 @@ pub enum AlignFormat {
     Tmx,
     /// XLIFF 1.2, for CAT tools.
     Xliff,
+    /// XLIFF 2.0.
+    Xliff2,
     /// A self-contained HTML review page.
     Html,
 }
@@ -370,7 +372,7 @@ impl AlignFormat {
             AlignFormat::Tsv => "tsv",
             AlignFormat::Jsonl => "jsonl",
             AlignFormat::Tmx => "tmx",
-            AlignFormat::Xliff => "xlf",
+            AlignFormat::Xliff | AlignFormat::Xliff2 => "xlf",
             AlignFormat::Html => "html",
         }
     }

@@ -111,6 +111,101 @@ pub fn write(units: &[Unit], original: &str) -> Written {
     }
 }
 
+/// Writes units as an XLIFF 2.0 document: one `<file>`, a `<unit>` per unit with one `<segment>`
+/// (`state` from the unit's when it is one of XLIFF 2.0's, `translated` when there is a target,
+/// else `initial`), `translate="no"` kept, bitext's confidence and bead kind as `<notes>`.
+pub fn write2(units: &[Unit], original: &str) -> Written {
+    let mut dropped = 0;
+    let (src, trg) = units
+        .first()
+        .map_or(("zh-CN", "en"), |u| (u.a.lang.as_str(), u.b.lang.as_str()));
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(
+        "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"",
+    );
+    escape_into(
+        &mut out,
+        if src.is_empty() { "zh-CN" } else { src },
+        &mut dropped,
+    );
+    out.push('"');
+    if !trg.is_empty() {
+        out.push_str(" trgLang=\"");
+        escape_into(&mut out, trg, &mut dropped);
+        out.push('"');
+    }
+    out.push_str(">\n  <file id=\"f1\" original=\"");
+    escape_into(&mut out, original, &mut dropped);
+    out.push_str("\">\n");
+    let mut used = std::collections::HashSet::new();
+    for (k, u) in units.iter().enumerate() {
+        // Unit ids are NMTOKENs, unique in the file.
+        let mut id: String = match &u.id {
+            Some(id) => id
+                .chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || "._-:".contains(c) {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect(),
+            None => String::new(),
+        };
+        if id.is_empty() || !used.insert(id.clone()) {
+            id = format!("u{}", k + 1);
+            while !used.insert(id.clone()) {
+                id.push('_');
+            }
+        }
+        out.push_str("    <unit id=\"");
+        out.push_str(&id);
+        out.push('"');
+        if !u.translate {
+            out.push_str(" translate=\"no\"");
+        }
+        out.push_str(">\n");
+        if u.confidence.is_some() || !u.notes.is_empty() {
+            out.push_str("      <notes>\n");
+            if let Some(c) = u.confidence {
+                out.push_str(&format!(
+                    "        <note category=\"bitext\">confidence {c:.3}, bead {}</note>\n",
+                    u.kind()
+                ));
+            }
+            for n in &u.notes {
+                out.push_str("        <note>");
+                escape_into(&mut out, n, &mut dropped);
+                out.push_str("</note>\n");
+            }
+            out.push_str("      </notes>\n");
+        }
+        let state = match u.state.as_deref() {
+            Some(s @ ("initial" | "translated" | "reviewed" | "final")) => s,
+            _ if !u.b.is_empty() => "translated",
+            _ => "initial",
+        };
+        out.push_str(&format!(
+            "      <segment state=\"{state}\">\n        <source>"
+        ));
+        escape_into(&mut out, &u.a.joined(), &mut dropped);
+        out.push_str("</source>\n");
+        if !u.b.is_empty() {
+            out.push_str("        <target>");
+            escape_into(&mut out, &u.b.joined(), &mut dropped);
+            out.push_str("</target>\n");
+        }
+        out.push_str("      </segment>\n    </unit>\n");
+    }
+    out.push_str("  </file>\n</xliff>\n");
+    Written {
+        xml: out,
+        units: units.len(),
+        dropped_chars: dropped,
+    }
+}
+
 /// XLIFF in the registry of formats.
 pub static FORMAT: Format = Format {
     name: "xliff",
@@ -608,5 +703,38 @@ mod tests {
         assert_eq!(back[0].a.lang, "zh-CN");
         assert!(back[0].notes.iter().any(|n| n == "checked"));
         assert!(!back[1].translate && back[1].b.is_empty());
+    }
+
+    #[test]
+    fn xliff_2_written_is_read_back() {
+        let units = vec![
+            Unit {
+                a: Side::new("zh-CN", vec!["旗县".into()]),
+                b: Side::new("en", vec!["banners & counties".into()]),
+                id: Some("a b".into()),
+                confidence: Some(0.5),
+                ..Unit::default()
+            },
+            Unit {
+                a: Side::new("zh-CN", vec!["我国".into()]),
+                b: Side::new("en", vec![]),
+                id: Some("a_b".into()),
+                translate: false,
+                ..Unit::default()
+            },
+        ];
+        let w = write2(&units, "report.docx");
+        assert!(w
+            .xml
+            .contains("version=\"2.0\" srcLang=\"zh-CN\" trgLang=\"en\""));
+        assert!(
+            w.xml.contains("<unit id=\"a_b\">")
+                && w.xml.contains("<unit id=\"u2\" translate=\"no\">")
+        );
+        assert!(w.xml.contains("<segment state=\"initial\">"));
+        let back = read(&w.xml, &Langs::default()).unwrap();
+        assert_eq!(back.len(), 2);
+        assert_eq!(back[0].b.joined(), "banners & counties");
+        assert!(!back[1].translate);
     }
 }

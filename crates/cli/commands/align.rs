@@ -79,12 +79,16 @@ fn render(
         AlignFormat::Tsv => bitext_io::tsv::write(units).into_bytes(),
         AlignFormat::Jsonl => bitext_io::jsonl::write(units).into_bytes(),
         AlignFormat::Html => bitext_io::html::write(units).into_bytes(),
-        AlignFormat::Xliff => {
+        AlignFormat::Xliff | AlignFormat::Xliff2 => {
             let original = units
                 .iter()
                 .find_map(|u| u.a.doc.clone())
                 .unwrap_or_else(|| "bitext".into());
-            let w = bitext_io::xliff::write(units, &original);
+            let w = if format == AlignFormat::Xliff2 {
+                bitext_io::xliff::write2(units, &original)
+            } else {
+                bitext_io::xliff::write(units, &original)
+            };
             if w.dropped_chars > 0 {
                 notes.push(Notice::Warning(format!(
                     "dropped {} characters that XML 1.0 forbids (control characters)",
@@ -269,7 +273,11 @@ fn batch(args: &AlignArgs, pairs_path: &Path) -> anyhow::Result<ExitStatus> {
     // rename); formats that cannot be read back are aligned again.
     let readable = matches!(
         format,
-        AlignFormat::Tmx | AlignFormat::Jsonl | AlignFormat::Tsv | AlignFormat::Xliff
+        AlignFormat::Tmx
+            | AlignFormat::Jsonl
+            | AlignFormat::Tsv
+            | AlignFormat::Xliff
+            | AlignFormat::Xliff2
     );
     let kept = |p: &Pair| args.resume && readable && out_path(&p.name).is_file();
     if !args.out.force {

@@ -873,6 +873,30 @@ pub fn consistency(
                 .collect()
         })
         .collect();
+    // Each bead's English candidates, once.
+    let en_of: Vec<Vec<String>> = pairs
+        .par_iter()
+        .map(|(_, e)| en_candidates(e, options.max_en_words))
+        .collect();
+    // Which beads have each word: how many beads render a phrase is then a walk of its rarest
+    // word's beads, not of all of them.
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (b, ws) in bases.iter().enumerate() {
+        let mut seen = std::collections::HashSet::new();
+        for w in ws {
+            if seen.insert(w.as_str()) {
+                postings.entry(w.as_str()).or_default().push(b);
+            }
+        }
+    }
+    let beads_with = |key: &[String]| -> usize {
+        let lists: Option<Vec<&Vec<usize>>> =
+            key.iter().map(|w| postings.get(w.as_str())).collect();
+        match lists.and_then(|l| l.into_iter().min_by_key(|l| l.len())) {
+            Some(rarest) => rarest.iter().filter(|&&b| renders(&bases[b], key)).count(),
+            None => 0,
+        }
+    };
     let mut out: Vec<Variation> = linked
         .par_iter()
         // Terms, not characters: 月, 日 are rendered by what they count.
@@ -891,10 +915,10 @@ pub fn consistency(
                 .collect();
             let mut around: HashMap<String, usize> = HashMap::new();
             for &b in &holding {
-                for c in en_candidates(&pairs[b].1, options.max_en_words) {
-                    let ck = rendering_key(&c);
+                for c in &en_of[b] {
+                    let ck = rendering_key(c);
                     if linked_key.iter().all(|w| ck.contains(w)) {
-                        *around.entry(c).or_default() += 1;
+                        *around.entry(c.clone()).or_default() += 1;
                     }
                 }
             }
@@ -922,8 +946,8 @@ pub fn consistency(
             // The other renderings: English candidates of the beads without the first one.
             let mut counts: HashMap<String, Vec<usize>> = HashMap::new();
             for &b in &without {
-                for c in en_candidates(&pairs[b].1, options.max_en_words) {
-                    counts.entry(c).or_default().push(b);
+                for c in &en_of[b] {
+                    counts.entry(c.clone()).or_default().push(b);
                 }
             }
             let best = counts
@@ -936,9 +960,8 @@ pub fn consistency(
                 .filter(|(c, bs)| {
                     // A translation of the term (CC-CEDICT links them), and specific to it: in
                     // two thirds of the beads with it at all, the term is there too.
-                    let ck = rendering_key(c);
-                    let anywhere = bases.iter().filter(|b| renders(b, &ck)).count();
-                    3 * bs.len() >= 2 * anywhere && dictionary_support(&cand.zh, c)
+                    dictionary_support(&cand.zh, c)
+                        && 3 * bs.len() >= 2 * beads_with(&rendering_key(c))
                 })
                 // The longest of the most frequent: "ethnic solidarity" over "solidarity".
                 .max_by(|a, b| {

@@ -21,7 +21,7 @@ pub(crate) struct ChineseInEnglish;
 /// Runs of Han characters (and the CJK punctuation and spaces between them) in `text`.
 pub(crate) fn han_runs(text: &str) -> Vec<(usize, usize)> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
-    for (i, c) in text.char_indices() {
+    for (i, c) in super::text::non_ascii(text) {
         if !is_han(c) {
             continue;
         }

@@ -54,7 +54,7 @@ impl Check for PunctuationWidth {
             before.is_some_and(is_han) || after.is_some_and(is_han)
         };
         let english = ctx.english_is_target();
-        for (i, c) in text.char_indices().filter(|_| english) {
+        for (i, c) in super::text::non_ascii(text).filter(|_| english) {
             if let Some(name) = full_width_name(c) {
                 if !near_han(i, c.len_utf8()) {
                     found.push(((i, i + c.len_utf8()), format!("`{c}` is {name}")));

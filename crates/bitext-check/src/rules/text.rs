@@ -7,6 +7,17 @@ pub(crate) fn is_han(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF)
 }
 
+/// The characters of `text` beyond ASCII, with their byte offsets: the rules that look for
+/// Han characters and full-width marks skip the ASCII bytes of an English text without decoding.
+pub(crate) fn non_ascii(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.as_bytes()
+        .iter()
+        .enumerate()
+        // A lead byte starts a character of two bytes or more.
+        .filter(|&(_, &b)| b >= 0xC0)
+        .filter_map(move |(i, _)| text[i..].chars().next().map(|c| (i, c)))
+}
+
 /// Whether a text has anything to translate: a Han character or a word of two letters.
 pub(crate) fn has_words(s: &str) -> bool {
     s.chars().any(is_han)

@@ -36,7 +36,14 @@ en.preferred = "Hulunbuir"
 fuzz_target!(|text: &str| {
     let g = glossary();
     let mut checker = Checker::new(g);
-    let every: Vec<String> = bitext_check::rules::all().map(|r| r.id.to_string()).collect();
+    // Every rule but inconsistent-rendering, whose term extraction (jieba, CC-CEDICT, a co-occurrence
+    // table) takes most of a second and hundreds of MB under AddressSanitizer on each input: with
+    // it, the first 20-minute run stopped at 1,599 inputs on the 512 MB limit (the same input
+    // takes 9.5 MB and 0.02 s in the release build).
+    let every: Vec<String> = bitext_check::rules::all()
+        .map(|r| r.id.to_string())
+        .filter(|id| id != "inconsistent-rendering")
+        .collect();
     checker.select(&every).expect("known rules");
     let units: Vec<AlignedUnit> = text
         .lines()

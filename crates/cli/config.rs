@@ -2,7 +2,7 @@
 //! found upwards from the first checked path the way linters find theirs.
 //!
 //! ```toml
-//! glossary = ["glossary", "../shared-terms/legal.toml"]   # relative to this file
+//! glossary = ["glossary", "../terms/legal.toml"]   # relative to this file
 //! languages = { chinese = "zh-CN", english = "en-US" }    # which tags of a multilingual file
 //!
 //! [check]

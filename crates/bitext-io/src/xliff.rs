@@ -42,27 +42,52 @@ fn escape_into(out: &mut String, s: &str, dropped: &mut usize) {
 /// the side is empty, as for an untranslated segment), the bead's confidence as a note, and
 /// `translate="no"` where the unit had it. Side tags are written as they are (`zh`/`en` for
 /// documents bitext aligned).
-pub fn write(units: &[Unit], original: &str) -> Written {
-    let mut dropped = 0;
+/// The source and target language tags of the units to write (`zh-CN` when the source has none).
+fn lang_pair(units: &[Unit]) -> (&str, &str) {
     let (src, trg) = units
         .first()
         .map_or(("zh-CN", "en"), |u| (u.a.lang.as_str(), u.b.lang.as_str()));
+    (if src.is_empty() { "zh-CN" } else { src }, trg)
+}
+
+/// ` name="value"`, the value escaped; nothing when it is empty.
+fn push_attr(out: &mut String, name: &str, value: &str, dropped: &mut usize) {
+    if !value.is_empty() {
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        escape_into(out, value, dropped);
+        out.push('"');
+    }
+}
+
+/// A unit's notes, one a line at `indent`: bitext's confidence and bead kind (its `<note>`
+/// carrying `by`, `from="bitext"` in 1.2 and `category="bitext"` in 2.0), then the unit's own.
+fn push_notes(out: &mut String, u: &Unit, indent: &str, by: &str, dropped: &mut usize) {
+    if let Some(c) = u.confidence {
+        out.push_str(&format!(
+            "{indent}<note {by}>confidence {c:.3}, bead {}</note>\n",
+            u.kind()
+        ));
+    }
+    for n in &u.notes {
+        out.push_str(indent);
+        out.push_str("<note>");
+        escape_into(out, n, dropped);
+        out.push_str("</note>\n");
+    }
+}
+
+pub fn write(units: &[Unit], original: &str) -> Written {
+    let mut dropped = 0;
+    let (src, trg) = lang_pair(units);
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n");
     out.push_str("  <file original=\"");
     escape_into(&mut out, original, &mut dropped);
-    out.push_str("\" datatype=\"plaintext\" source-language=\"");
-    escape_into(
-        &mut out,
-        if src.is_empty() { "zh-CN" } else { src },
-        &mut dropped,
-    );
-    out.push('"');
-    if !trg.is_empty() {
-        out.push_str(" target-language=\"");
-        escape_into(&mut out, trg, &mut dropped);
-        out.push('"');
-    }
+    out.push_str("\" datatype=\"plaintext\"");
+    push_attr(&mut out, "source-language", src, &mut dropped);
+    push_attr(&mut out, "target-language", trg, &mut dropped);
     out.push_str(">\n    <header><tool tool-id=\"bitext\" tool-name=\"bitext\" tool-version=\"");
     out.push_str(env!("CARGO_PKG_VERSION"));
     out.push_str("\"/></header>\n    <body>\n");
@@ -90,17 +115,7 @@ pub fn write(units: &[Unit], original: &str) -> Written {
             escape_into(&mut out, &u.b.joined(), &mut dropped);
             out.push_str("</target>\n");
         }
-        if let Some(c) = u.confidence {
-            out.push_str(&format!(
-                "        <note from=\"bitext\">confidence {c:.3}, bead {}</note>\n",
-                u.kind()
-            ));
-        }
-        for n in &u.notes {
-            out.push_str("        <note>");
-            escape_into(&mut out, n, &mut dropped);
-            out.push_str("</note>\n");
-        }
+        push_notes(&mut out, u, "        ", "from=\"bitext\"", &mut dropped);
         out.push_str("      </trans-unit>\n");
     }
     out.push_str("    </body>\n  </file>\n</xliff>\n");
@@ -116,24 +131,11 @@ pub fn write(units: &[Unit], original: &str) -> Written {
 /// else `initial`), `translate="no"` kept, bitext's confidence and bead kind as `<notes>`.
 pub fn write2(units: &[Unit], original: &str) -> Written {
     let mut dropped = 0;
-    let (src, trg) = units
-        .first()
-        .map_or(("zh-CN", "en"), |u| (u.a.lang.as_str(), u.b.lang.as_str()));
+    let (src, trg) = lang_pair(units);
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(
-        "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"",
-    );
-    escape_into(
-        &mut out,
-        if src.is_empty() { "zh-CN" } else { src },
-        &mut dropped,
-    );
-    out.push('"');
-    if !trg.is_empty() {
-        out.push_str(" trgLang=\"");
-        escape_into(&mut out, trg, &mut dropped);
-        out.push('"');
-    }
+    out.push_str("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\"");
+    push_attr(&mut out, "srcLang", src, &mut dropped);
+    push_attr(&mut out, "trgLang", trg, &mut dropped);
     out.push_str(">\n  <file id=\"f1\" original=\"");
     escape_into(&mut out, original, &mut dropped);
     out.push_str("\">\n");
@@ -168,17 +170,7 @@ pub fn write2(units: &[Unit], original: &str) -> Written {
         out.push_str(">\n");
         if u.confidence.is_some() || !u.notes.is_empty() {
             out.push_str("      <notes>\n");
-            if let Some(c) = u.confidence {
-                out.push_str(&format!(
-                    "        <note category=\"bitext\">confidence {c:.3}, bead {}</note>\n",
-                    u.kind()
-                ));
-            }
-            for n in &u.notes {
-                out.push_str("        <note>");
-                escape_into(&mut out, n, &mut dropped);
-                out.push_str("</note>\n");
-            }
+            push_notes(&mut out, u, "        ", "category=\"bitext\"", &mut dropped);
             out.push_str("      </notes>\n");
         }
         let state = match u.state.as_deref() {

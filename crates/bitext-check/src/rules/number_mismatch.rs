@@ -69,13 +69,13 @@ impl Check for NumberMismatch {
             let missing_zh: Vec<&Number> = zn
                 .iter()
                 .zip(&zh_met)
-                .filter(|&(z, met)| required(zh_text, z) && !met)
+                .filter(|&(z, met)| !met && required(zh_text, z))
                 .map(|(z, _)| z)
                 .collect();
             let missing_en: Vec<&Number> = en_nums
                 .iter()
                 .zip(&en_met)
-                .filter(|&(x, met)| required(en_text, x) && !met)
+                .filter(|&(x, met)| !met && required(en_text, x))
                 .map(|(x, _)| x)
                 .collect();
             let zh_list = || list(zh_text, zn);

@@ -1,11 +1,6 @@
 //! Text helpers shared by the segment rules: scripts, normalised keys, words.
 
-/// Whether `c` is a Han character (CJK unified ideographs and their extensions, compatibility
-/// ideographs).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF)
-}
+pub(crate) use bitext_core::is_han;
 
 /// The characters of `text` beyond ASCII, with their byte offsets: the rules that look for
 /// Han characters and full-width marks skip the ASCII bytes of an English text without decoding.

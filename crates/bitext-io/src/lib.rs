@@ -201,7 +201,20 @@ pub fn lang_matches(tag: &str, want: &str) -> bool {
         return true;
     }
     let want_has_region = want.contains(['-', '_']);
-    !want_has_region && !tag.is_empty() && primary_lang(tag) == primary_lang(want)
+    !want_has_region && !tag.is_empty() && same_primary(tag, want)
+}
+
+/// Whether two tags have the same primary language ([`primary_lang`], without allocating).
+pub fn same_primary(a: &str, b: &str) -> bool {
+    fn primary(tag: &str) -> &str {
+        let p = tag.split(['-', '_']).next().unwrap_or("").trim();
+        if p.eq_ignore_ascii_case("cmn") {
+            "zh"
+        } else {
+            p
+        }
+    }
+    primary(a).eq_ignore_ascii_case(primary(b))
 }
 
 /// The languages a reader is asked for: `a` and `b` (source and target in that order when both

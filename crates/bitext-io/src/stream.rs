@@ -34,16 +34,22 @@ fn cut_for(format: &str) -> Option<Cut> {
 }
 
 /// Reads the units of `reader` (a file of format `format`, `tmx` or `xliff`) piece by piece,
-/// `block` bytes at a time, giving them to `sink` in file order. `Ok(None)`: this file cannot be
-/// read in pieces (see the module documentation); nothing was given to `sink`.
-pub fn units<R: Read>(
+/// `block` bytes at a time. Each piece's units go through `map` (on the piece's thread: render
+/// them there, so that the work is shared) and then, in file order, to `sink`. The number of
+/// units read, or `Ok(None)`: this file cannot be read in pieces (see the module documentation);
+/// nothing was given to `sink`.
+pub fn units<R: Read, T: Send>(
     mut reader: R,
     format: &str,
     langs: &Langs,
     block: usize,
-    sink: &mut dyn FnMut(Vec<Unit>) -> std::io::Result<()>,
+    map: &(dyn Fn(Vec<Unit>) -> T + Sync),
+    sink: &mut dyn FnMut(T) -> std::io::Result<()>,
 ) -> Result<Option<usize>, StreamError> {
     let Some(cut) = cut_for(format) else {
+        return Ok(None);
+    };
+    let Some(read) = crate::by_name(format).map(|f| f.read) else {
         return Ok(None);
     };
     let block = block.max(4096);
@@ -59,13 +65,16 @@ pub fn units<R: Read>(
     };
     let opening_lines = opening.matches('\n').count();
     buf.drain(..start + opening.len());
+    let unit_start = cut.end_tag.replace("</", "<");
+    let unit_start = &unit_start[..unit_start.len() - 1];
     let threads = rayon::current_num_threads().max(1);
     let mut total = 0;
     let mut line = 1 + opening_lines; // the file's line where the next piece starts
     let mut eof = false;
     while !eof || !buf.is_empty() {
-        // Gather pieces for every thread, cut after an end tag.
-        let mut pieces: Vec<(String, usize)> = Vec::new();
+        // Gather pieces for every thread, cut after an end tag; each is the file's opening, the
+        // piece and the closing tags (the only copy of the piece's bytes).
+        let mut pieces: Vec<(Vec<u8>, usize)> = Vec::new();
         while pieces.len() < threads * 2 {
             if !eof && buf.len() < block {
                 eof = fill(&mut reader, &mut buf, block)? == 0;
@@ -85,23 +94,19 @@ pub fn units<R: Read>(
             if take == 0 {
                 break;
             }
-            let piece: Vec<u8> = buf.drain(..take).collect();
-            let text = String::from_utf8(piece).map_err(|e| {
-                StreamError::Read(Error {
-                    line,
-                    column: 1,
-                    message: format!("not UTF-8: {e}"),
-                    missing_languages: false,
-                })
-            })?;
-            let lines = text.matches('\n').count();
-            if eof && buf.is_empty() {
-                // The file's end: the closing tags, unless a unit is left in it.
-                if !text.contains(&cut.end_tag[..cut.end_tag.len() - 1].replace("</", "<")) {
-                    break;
-                }
+            let piece = &buf[..take];
+            if eof && take == buf.len() && find_last(piece, unit_start.as_bytes()).is_none() {
+                // The file's end: the closing tags, no unit left in them.
+                buf.clear();
+                break;
             }
-            pieces.push((text, line));
+            let mut whole = Vec::with_capacity(opening.len() + take + cut.closing.len());
+            whole.extend_from_slice(opening.as_bytes());
+            whole.extend_from_slice(piece);
+            whole.extend_from_slice(cut.closing.as_bytes());
+            let lines = memchr_count(piece);
+            buf.drain(..take);
+            pieces.push((whole, line));
             line += lines;
             if eof && buf.is_empty() {
                 break;
@@ -110,28 +115,40 @@ pub fn units<R: Read>(
         if pieces.is_empty() {
             break;
         }
-        let read: Vec<Result<Vec<Unit>, Error>> = pieces
-            .par_iter()
-            .map(|(text, first_line)| {
-                let whole = format!("{opening}{text}{}", cut.closing);
-                let reader = crate::by_name(format).map(|f| f.read);
-                let Some(read) = reader else {
-                    return Ok(Vec::new());
-                };
-                read(&whole, langs).map_err(|mut e| {
-                    // Lines of the piece are lines of the file.
-                    e.line = e.line.saturating_sub(opening_lines) + first_line - 1;
+        let done: Vec<Result<(usize, T), Error>> = pieces
+            .into_par_iter()
+            .map(|(whole, first_line)| {
+                // Lines of the piece are lines of the file.
+                let in_file =
+                    |at_line: usize| at_line.saturating_sub(opening_lines) + first_line - 1;
+                let text = String::from_utf8(whole).map_err(|e| {
+                    let at = e.utf8_error().valid_up_to();
+                    Error {
+                        line: in_file(1 + memchr_count(&e.as_bytes()[..at])),
+                        column: 1,
+                        message: format!("not UTF-8: {}", e.utf8_error()),
+                        missing_languages: false,
+                    }
+                })?;
+                let units = read(&text, langs).map_err(|mut e| {
+                    e.line = in_file(e.line);
                     e
-                })
+                })?;
+                drop(text);
+                Ok((units.len(), map(units)))
             })
             .collect();
-        for r in read {
-            let units = r.map_err(StreamError::Read)?;
-            total += units.len();
-            sink(units).map_err(StreamError::Write)?;
+        for r in done {
+            let (n, rendered) = r.map_err(StreamError::Read)?;
+            total += n;
+            sink(rendered).map_err(StreamError::Write)?;
         }
     }
     Ok(Some(total))
+}
+
+fn memchr_count(bytes: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', bytes).count()
 }
 
 /// Whether a file that starts with `head` (its first 64 KiB or so) can be read in pieces.
@@ -246,7 +263,7 @@ mod tests {
         let whole = crate::tmx::read(&text, &langs).unwrap();
         for block in [4096, 10_000, 1 << 20] {
             let mut got = Vec::new();
-            let n = units(text.as_bytes(), "tmx", &langs, block, &mut |u| {
+            let n = units(text.as_bytes(), "tmx", &langs, block, &|u| u, &mut |u| {
                 got.extend(u);
                 Ok(())
             })
@@ -262,9 +279,14 @@ mod tests {
         let at = text.find("<tu tuid=\"250\">").unwrap();
         text.insert_str(at, "<tu><tuv xml:lang=\"en\"><seg>broken</tuv></tu>\n");
         let line = text[..at].matches('\n').count() + 1;
-        let e = units(text.as_bytes(), "tmx", &Langs::zh_en(), 4096, &mut |_| {
-            Ok(())
-        });
+        let e = units(
+            text.as_bytes(),
+            "tmx",
+            &Langs::zh_en(),
+            4096,
+            &|u| u,
+            &mut |_| Ok(()),
+        );
         match e {
             Err(StreamError::Read(e)) => assert_eq!(e.line, line, "{}", e.message),
             other => panic!("{other:?}"),
@@ -274,17 +296,23 @@ mod tests {
     #[test]
     fn files_it_cannot_cut_are_left_to_the_whole_reader() {
         let utf16 = b"\xff\xfe<\x00";
-        assert!(
-            units(&utf16[..], "tmx", &Langs::zh_en(), 4096, &mut |_| Ok(()))
-                .unwrap()
-                .is_none()
-        );
+        assert!(units(
+            &utf16[..],
+            "tmx",
+            &Langs::zh_en(),
+            4096,
+            &|u| u,
+            &mut |_| Ok(())
+        )
+        .unwrap()
+        .is_none());
         let grouped = "<xliff version=\"1.2\"><file><body><group><trans-unit id=\"1\"><source>a</source></trans-unit></group></body></file></xliff>";
         assert!(units(
             grouped.as_bytes(),
             "xliff",
             &Langs::default(),
             4096,
+            &|u| u,
             &mut |_| Ok(())
         )
         .unwrap()

@@ -28,8 +28,8 @@
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
-use crate::xml::{self, attr, error, lang, local, next, unclosed, Collector};
-use crate::{lang_matches, primary_lang, xml_clean, xml_root, Error, Format, Langs, Side, Unit};
+use crate::xml::{self, attr, error, lang, local_in, next, unclosed, Collector};
+use crate::{lang_matches, same_primary, xml_clean, xml_root, Error, Format, Langs, Side, Unit};
 
 /// Settings of [`write()`].
 #[derive(Debug, Clone)]
@@ -255,7 +255,9 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
     let at = |pos: u64, message: String| error(text, text_start + pos as usize, message);
 
     let mut units = Vec::new();
-    let mut stack: Vec<String> = Vec::new();
+    // Open elements, as slices of the text where it can be (no allocation per element).
+    let mut stack: Vec<std::borrow::Cow<str>> = Vec::new();
+    let mut seg_depth = 0usize; // open <seg> elements
     let mut srclang = String::new();
     let mut seen_body = false;
     let mut tuvs: Vec<Tuv> = Vec::new();
@@ -272,7 +274,7 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
-                let name = local(e);
+                let name = local_in(text, text_start + pos as usize, e);
                 if stack.is_empty() && name != "tmx" {
                     return Err(at(
                         pos,
@@ -280,7 +282,7 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
                     ));
                 }
                 let get = |key: &str| attr(e, key).map_err(|m| at(pos, m));
-                match name.as_str() {
+                match name.as_ref() {
                     "header" => srclang = get("srclang")?.unwrap_or_default(),
                     "body" => seen_body = true,
                     "tu" => {
@@ -301,7 +303,7 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
                     }
                     "prop" => prop = Some((get("type")?.unwrap_or_default(), String::new())),
                     "bpt" | "ept" | "it" | "ph" | "ut" | "sub" => {
-                        if code_depth == 0 && stack.iter().any(|n| n == "seg") {
+                        if code_depth == 0 && seg_depth > 0 {
                             if let Some(t) = tuvs.last_mut() {
                                 let id = get("i")?.or(get("x")?);
                                 t.seg.code(&name, id);
@@ -314,15 +316,19 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
                     _ => {}
                 }
                 if !empty {
+                    seg_depth += usize::from(name == "seg");
                     stack.push(name);
                 } else if name == "prop" {
                     finish_prop(&mut prop, &stack, &mut tuvs, &mut tu_props);
                 }
             }
             Event::End(e) => {
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                stack.pop();
-                match name.as_str() {
+                let name = e.local_name();
+                let name = std::str::from_utf8(name.as_ref()).unwrap_or("");
+                if stack.pop().is_some_and(|open| open == "seg") {
+                    seg_depth -= 1;
+                }
+                match name {
                     "bpt" | "ept" | "it" | "ph" | "ut" | "sub" => {
                         code_depth = code_depth.saturating_sub(1)
                     }
@@ -345,7 +351,7 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
                     c.raw(xml::slice(text, file_at, raw.len()), file_at)
                         .map_err(|m| at(pos, m))?;
                     value.push_str(&c.text);
-                } else if code_depth == 0 && stack.iter().any(|n| n == "seg") {
+                } else if code_depth == 0 && seg_depth > 0 {
                     if let Some(tuv) = tuvs.last_mut() {
                         tuv.seg
                             .raw(xml::slice(text, file_at, raw.len()), file_at)
@@ -358,7 +364,7 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
                 let s = String::from_utf8_lossy(&raw).into_owned();
                 if let Some((_, value)) = prop.as_mut() {
                     value.push_str(&s);
-                } else if code_depth == 0 && stack.iter().any(|n| n == "seg") {
+                } else if code_depth == 0 && seg_depth > 0 {
                     if let Some(tuv) = tuvs.last_mut() {
                         // `<![CDATA[` is nine bytes.
                         tuv.seg.exact(&s, text_start + pos as usize + 9);
@@ -382,14 +388,14 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
 
 fn finish_prop(
     prop: &mut Option<(String, String)>,
-    stack: &[String],
+    stack: &[std::borrow::Cow<str>],
     tuvs: &mut [Tuv],
     tu_props: &mut Vec<(String, String)>,
 ) {
     let Some((kind, value)) = prop.take() else {
         return;
     };
-    match stack.last().map(String::as_str) {
+    match stack.last().map(|s| s.as_ref()) {
         Some("tuv") => {
             if let Some(tuv) = tuvs.last_mut() {
                 match kind.as_str() {
@@ -423,11 +429,9 @@ fn unit(
     };
     let second = match &langs.b {
         Some(b) => find(b, first),
-        None => {
-            let first_lang = first.map(|k| primary_lang(&tuvs[k].lang));
-            (0..tuvs.len())
-                .find(|&k| Some(k) != first && Some(primary_lang(&tuvs[k].lang)) != first_lang)
-        }
+        None => (0..tuvs.len()).find(|&k| {
+            Some(k) != first && !first.is_some_and(|f| same_primary(&tuvs[k].lang, &tuvs[f].lang))
+        }),
     };
     if first.is_none() && second.is_none() {
         tuvs.clear();
@@ -439,7 +443,7 @@ fn unit(
                 let seg = t.seg.take();
                 Side {
                     doc: t.doc.take(),
-                    lang: t.lang.clone(),
+                    lang: std::mem::take(&mut t.lang),
                     ids: std::mem::take(&mut t.ids),
                     spans: std::mem::take(&mut t.spans),
                     text: if seg.text.is_empty() {

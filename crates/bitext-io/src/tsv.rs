@@ -21,15 +21,7 @@ pub fn escape(s: &str) -> Cow<'_, str> {
         return s.into();
     }
     let mut out = String::with_capacity(s.len() + 4);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
-        }
-    }
+    push_escaped(&mut out, s);
     out.into()
 }
 
@@ -60,11 +52,6 @@ pub fn unescape(s: &str) -> Cow<'_, str> {
     out.into()
 }
 
-fn ids(list: &[usize]) -> String {
-    let items: Vec<String> = list.iter().map(|k| k.to_string()).collect();
-    format!("[{}]", items.join(","))
-}
-
 /// The header and one line per unit.
 pub fn write(units: &[Unit]) -> String {
     format!("{HEADER}\n{}", rows(units))
@@ -77,20 +64,76 @@ pub fn header() -> String {
 
 /// One line per unit, without the header.
 pub fn rows(units: &[Unit]) -> String {
-    let mut out = String::new();
+    use std::fmt::Write;
+    // Written straight into one buffer (no string per field): this is what `bitext export`
+    // spends its time on after reading.
+    let mut out = String::with_capacity(units.len() * 256);
     for u in units {
-        let confidence = u.confidence.map(|c| format!("{c:.3}")).unwrap_or_default();
-        out.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t{}\n",
-            ids(&u.a.ids),
-            ids(&u.b.ids),
-            u.kind(),
-            confidence,
-            escape(&u.a.joined()),
-            escape(&u.b.joined()),
-        ));
+        push_ids(&mut out, &u.a.ids);
+        out.push('\t');
+        push_ids(&mut out, &u.b.ids);
+        let (zh, en) = u.zh_en();
+        let _ = write!(out, "\t{}-{}\t", zh.count(), en.count());
+        if let Some(c) = u.confidence {
+            let _ = write!(out, "{c:.3}");
+        }
+        out.push('\t');
+        push_side(&mut out, &u.a);
+        out.push('\t');
+        push_side(&mut out, &u.b);
+        out.push('\n');
     }
     out
+}
+
+fn push_ids(out: &mut String, list: &[usize]) {
+    use std::fmt::Write;
+    out.push('[');
+    for (k, id) in list.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "{id}");
+    }
+    out.push(']');
+}
+
+/// A side's joined text ([`crate::Side::joined`]), escaped.
+fn push_side(out: &mut String, side: &crate::Side) {
+    let sep = if side.is_chinese() { "" } else { " " };
+    for (k, t) in side.text.iter().enumerate() {
+        if k > 0 {
+            out.push_str(sep);
+        }
+        push_escaped(out, t);
+    }
+}
+
+/// [`escape`], appending to `out`.
+fn push_escaped(out: &mut String, s: &str) {
+    let mut rest = s;
+    // Two SIMD scans (memchr): the four are ASCII, so they never occur inside another character.
+    let next = |r: &str| {
+        let b = r.as_bytes();
+        match (
+            memchr::memchr3(b'\t', b'\n', b'\r', b),
+            memchr::memchr(b'\\', b),
+        ) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        }
+    };
+    while let Some(i) = next(rest) {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'\\' => "\\\\",
+            b'\t' => "\\t",
+            b'\n' => "\\n",
+            _ => "\\r",
+        });
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
 }
 
 /// Reads bitext's TSV (header required). Languages are told from the script of each column.

@@ -18,7 +18,7 @@
 
 use quick_xml::events::Event;
 
-use crate::xml::{self, attr, error, lang, local, next, unclosed, Collector};
+use crate::xml::{self, attr, error, lang, local_in, next, unclosed, Collector};
 use crate::{xml_root, Error, Format, Langs, Side, Unit};
 
 /// What [`write()`] wrote.
@@ -241,7 +241,8 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
     let at = |pos: u64, message: String| error(text, text_start + pos as usize, message);
 
     let mut units = Vec::new();
-    let mut stack: Vec<String> = Vec::new();
+    // Open elements, as slices of the text where it can be (no allocation per element).
+    let mut stack: Vec<std::borrow::Cow<str>> = Vec::new();
     let mut version2 = false;
     let (mut src_lang, mut trg_lang) = (String::new(), String::new());
     let mut present: Vec<String> = Vec::new();
@@ -260,7 +261,7 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
-                let name = local(e);
+                let name = local_in(text, text_start + pos as usize, e);
                 let get = |key: &str| attr(e, key).map_err(|m| at(pos, m));
                 if !seen_root {
                     if name != "xliff" {
@@ -285,7 +286,7 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
                     }
                 }
                 let in_text = part.is_some() && code_depth == 0;
-                match name.as_str() {
+                match name.as_ref() {
                     "file" if !version2 => {
                         src_lang = get("source-language")?.unwrap_or_default();
                         trg_lang = get("target-language")?.unwrap_or_default();
@@ -331,7 +332,7 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
                     }
                     "source"
                         if unit.is_some()
-                            && stack.last().map(String::as_str) != Some("alt-trans") =>
+                            && stack.last().map(|s| s.as_ref()) != Some("alt-trans") =>
                     {
                         if let Some(l) = lang(e).map_err(|m| at(pos, m))? {
                             if !present.contains(&l) {
@@ -343,7 +344,7 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
                     "seg-source" if unit.is_some() => part = (!empty).then_some(Part::SegSource),
                     "target"
                         if unit.is_some()
-                            && stack.last().map(String::as_str) != Some("alt-trans") =>
+                            && stack.last().map(|s| s.as_ref()) != Some("alt-trans") =>
                     {
                         let u = unit.as_mut().expect("a unit is read");
                         u.has_target = true;
@@ -430,9 +431,10 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
                 }
             }
             Event::End(e) => {
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                let name = e.local_name();
+                let name = std::str::from_utf8(name.as_ref()).unwrap_or("");
                 stack.pop();
-                match name.as_str() {
+                match name {
                     n if part.is_some() && CODE_CONTENT.contains(&n) && code_depth > 0 => {
                         code_depth -= 1;
                         // The end of `<pc>`/`<g>` content is no code of its own.

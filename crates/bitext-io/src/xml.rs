@@ -130,9 +130,17 @@ fn entity(name: &str) -> Result<char, String> {
     Ok(c)
 }
 
-/// The local name of an element (`sdl:seg` → `seg`), as text.
-pub(crate) fn local(e: &BytesStart) -> String {
-    String::from_utf8_lossy(e.local_name().as_ref()).into_owned()
+/// The local name (`sdl:seg` → `seg`) of the element whose tag starts (`<`) at byte `at` of
+/// `text`: a slice of the text where it is there as the parser read it (no allocation), else a
+/// copy.
+pub(crate) fn local_in<'t>(text: &'t str, at: usize, e: &BytesStart) -> std::borrow::Cow<'t, str> {
+    let qname = e.name();
+    let local = e.local_name();
+    let (q, l) = (qname.as_ref(), local.as_ref());
+    match text.get(at + 1 + q.len() - l.len()..at + 1 + q.len()) {
+        Some(s) if s.as_bytes() == l && text.as_bytes().get(at) == Some(&b'<') => s.into(),
+        _ => String::from_utf8_lossy(l).into_owned().into(),
+    }
 }
 
 /// The value of an attribute by its full name: `version` is not `its:version` (Okapi writes
@@ -204,12 +212,12 @@ pub(crate) fn slice(text: &str, at: usize, len: usize) -> &str {
 }
 
 /// The error for a document that ends inside an element, if it does.
-pub(crate) fn unclosed(text: &str, stack: &[String]) -> Result<(), Error> {
+pub(crate) fn unclosed(text: &str, stack: &[impl AsRef<str>]) -> Result<(), Error> {
     match stack.last() {
         Some(open) => Err(Error::at(
             text,
             text.len(),
-            format!("unexpected end of file: <{open}> is not closed"),
+            format!("unexpected end of file: <{}> is not closed", open.as_ref()),
         )),
         None => Ok(()),
     }

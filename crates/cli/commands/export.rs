@@ -94,11 +94,12 @@ fn streamed(args: &ExportArgs, format: AlignFormat) -> anyhow::Result<Option<Exi
     let input = std::fs::File::open(&args.input)
         .with_context(|| format!("cannot read {}", args.input.display()))?;
     let progress = crate::progress::Progress::new(None, "exporting");
-    let result = bitext_io::stream::units(input, name, &langs, 1 << 20, &mut |units| {
-        let text = match format {
-            AlignFormat::Tsv => bitext_io::tsv::rows(&units),
-            _ => bitext_io::jsonl::write(&units),
-        };
+    // Each piece is rendered on the thread that read it; only writing is in file order.
+    let render = |units: Vec<bitext_io::Unit>| match format {
+        AlignFormat::Tsv => bitext_io::tsv::rows(&units),
+        _ => bitext_io::jsonl::write(&units),
+    };
+    let result = bitext_io::stream::units(input, name, &langs, 1 << 20, &render, &mut |text| {
         out.write_all(text.as_bytes())
     });
     progress.finish();

@@ -10,14 +10,30 @@ use crate::output;
 /// The encoding `--encoding` names, for every file read.
 pub static ENCODING: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
-/// Reads and decodes a document (`-` is standard input), warning when its encoding was guessed
-/// (plain text that is not UTF-8).
+/// `--max-file-size`: the largest file read whole.
+pub static MAX_FILE_SIZE: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+
 /// Whether `--encoding` names the input's encoding (then files are read whole, decoded as told).
 pub fn forced_encoding() -> bool {
     ENCODING.get().is_some()
 }
 
+/// Reads and decodes a document (`-` is standard input), warning when its encoding was guessed
+/// (plain text that is not UTF-8). A file over `--max-file-size` is refused before it is read:
+/// what is read whole takes several times its size in memory.
 pub fn read_document(path: &Path) -> Result<bitext_core::Document, bitext_core::ReadError> {
+    let limit = MAX_FILE_SIZE.get().copied().unwrap_or(u64::MAX);
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_file() && meta.len() > limit {
+            return Err(bitext_core::ReadError::Io {
+                name: path.display().to_string(),
+                error: std::io::Error::new(
+                    std::io::ErrorKind::FileTooLarge,
+                    too_large(meta.len(), limit),
+                ),
+            });
+        }
+    }
     let doc = bitext_core::Document::read_as(path, ENCODING.get().map(String::as_str))?;
     if doc.decoded.encoding.is_guess() {
         output::warn(&format!(
@@ -26,6 +42,34 @@ pub fn read_document(path: &Path) -> Result<bitext_core::Document, bitext_core::
         ));
     }
     Ok(doc)
+}
+
+fn too_large(size: u64, limit: u64) -> String {
+    const MIB: u64 = 1 << 20;
+    const GIB: u64 = 1 << 30;
+    let human = |n: u64| {
+        let (v, unit) = match n {
+            n if n >= GIB => (n as f64 / GIB as f64, "GB"),
+            n if n >= MIB => (n as f64 / MIB as f64, "MB"),
+            n if n >= 1024 => (n as f64 / 1024.0, "KB"),
+            n => return format!("{n} bytes"),
+        };
+        // One decimal below 10, so that a size just over the limit does not read as equal to it.
+        let decimals = usize::from(v < 10.0);
+        format!("{v:.decimals$} {unit}")
+    };
+    let raise = if size < GIB {
+        format!("{}M", size.div_ceil(MIB))
+    } else {
+        format!("{}G", size.div_ceil(GIB))
+    };
+    format!(
+        "{}, over the {} bitext reads whole into memory (checking takes about 13 times a file's \
+         size): split the file, or raise the limit with --max-file-size {raise} (`export` of TMX \
+         and XLIFF 1.2 streams and has no limit)",
+        human(size),
+        human(limit),
+    )
 }
 
 /// Reads and aligns two documents (the pipeline is `bitext_align::pair`'s); units come in the

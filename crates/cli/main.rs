@@ -43,6 +43,7 @@ fn main() -> ExitCode {
         }
         let _ = input::ENCODING.set(label.clone());
     }
+    let _ = input::MAX_FILE_SIZE.set(cli.max_file_size);
     match commands::run(cli) {
         Ok(status) => status.into(),
         Err(err) => {

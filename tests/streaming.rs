@@ -78,3 +78,85 @@ fn an_error_in_a_piece_names_its_line_in_the_file() {
     let whole = export(&path, "tsv", "99999999999");
     assert!(String::from_utf8_lossy(&whole.stderr).contains(&format!(":{line}:")));
 }
+
+/// `bitext check` on a large English text reads it in pieces (crate large_text): the same
+/// findings, at the same lines, columns and spans, with the same fingerprints, as the file read
+/// whole. The text: the corpus's English (machine translation with real faults) with a BOM, CRLF
+/// paragraphs and a long line, cut in pieces of 4 KiB.
+#[test]
+fn a_large_text_is_checked_in_pieces_with_the_same_findings() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut text = String::from("\u{feff}");
+    let mut names: Vec<_> = std::fs::read_dir(root.join("corpus/en"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for (k, p) in names.iter().enumerate() {
+        let t = std::fs::read_to_string(p).unwrap();
+        text.push_str(&if k == 1 { t.replace('\n', "\r\n") } else { t });
+        text.push_str("\n\n");
+    }
+    text.push_str(&"The flag counties of my country. ".repeat(400));
+    text.push('\n');
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.txt");
+    std::fs::write(&path, &text).unwrap();
+    let check = |min: &str| {
+        let out = crate::bitext()
+            .env("BITEXT_CHECK_STREAM_MIN", min)
+            .env("BITEXT_CHECK_STREAM_BLOCK", "4096")
+            .current_dir(root)
+            .args(["check", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v
+    };
+    let (pieces, whole) = (check("0"), check("99999999999"));
+    assert_eq!(pieces["summary"], whole["summary"]);
+    // Findings without deprecated-term's note on how the document (or the part) renders a concept.
+    let strip = |v: &serde_json::Value| -> Vec<serde_json::Value> {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let mut f = f.clone();
+                let m = f["message"].as_str().unwrap();
+                let m = m.split("; this ").next().unwrap().to_string();
+                f["message"] = m.into();
+                f
+            })
+            .collect()
+    };
+    // It was cut: the note speaks of parts.
+    let notes = |v: &serde_json::Value, says: &str| {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["message"].as_str().unwrap().contains(says))
+            .count()
+    };
+    assert!(notes(&pieces, "this part of the file renders") > 1);
+    assert_eq!(notes(&whole, "this part of the file"), 0);
+    let (p, w) = (strip(&pieces), strip(&whole));
+    assert!(w.len() > 200, "{} findings", w.len());
+    assert!(p == w, "the same findings");
+    // Some finding is past the CRLF paragraphs and in the long line, and placed right there.
+    let last = w.last().unwrap();
+    let line = last["line"].as_u64().unwrap() as usize;
+    let span = last["span"].as_array().unwrap()[0].as_u64().unwrap() as usize;
+    let before = &text.as_bytes()[..span];
+    let lf = before.iter().filter(|&&b| b == b'\n').count();
+    assert_eq!(line, lf + 1);
+    assert!(text[span..].starts_with("my country") || text[span..].starts_with("flag"));
+}

@@ -5,6 +5,7 @@ mod commands;
 mod config;
 mod fix;
 mod input;
+mod large_text;
 mod output;
 mod progress;
 

@@ -78,6 +78,9 @@ pub struct Doc<'a> {
     /// Whether the beads come from automatic alignment (a document pair), which can be wrong by
     /// a sentence: bilingual rules then look at a bead's neighbours too.
     pub(crate) automatic: bool,
+    /// Whether the text is one part of a larger file checked in pieces: what the rules say of
+    /// "the document" is then said of the part.
+    pub(crate) part: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -93,7 +96,15 @@ impl<'a> Doc<'a> {
             segments: Vec::new(),
             source_chinese: true,
             automatic: false,
+            part: false,
         }
+    }
+
+    /// The same text as one part of a larger file, checked in pieces (at its byte offset in the
+    /// file): notes about the whole document speak of the part.
+    pub fn part_of_file(mut self) -> Doc<'a> {
+        self.part = true;
+        self
     }
 
     /// The same document with English as its source language (an en→zh translation memory):
@@ -175,6 +186,7 @@ impl<'a> Doc<'a> {
             segments,
             source_chinese: true,
             automatic: false,
+            part: false,
         }
     }
 

@@ -187,7 +187,7 @@ fn opening(head: &[u8], format: &str) -> Option<String> {
 }
 
 /// Appends up to `n` bytes from `r` to `buf`; the number read (0 at the end).
-fn fill<R: Read>(r: &mut R, buf: &mut Vec<u8>, n: usize) -> std::io::Result<usize> {
+pub fn fill<R: Read>(r: &mut R, buf: &mut Vec<u8>, n: usize) -> std::io::Result<usize> {
     let old = buf.len();
     buf.resize(old + n, 0);
     let mut got = 0;

@@ -31,6 +31,8 @@ enum Input {
         units: Vec<bitext_io::Unit>,
         format: &'static bitext_io::Format,
     },
+    /// A large English text, checked in pieces (crate::large_text).
+    Large { path: PathBuf, name: String },
     /// A file found in a directory that has nothing to check, and why.
     Skipped { name: String, why: String },
 }
@@ -41,7 +43,7 @@ impl Input {
         match self {
             Input::English(doc) | Input::Aligned { doc, .. } => Some(doc),
             Input::Pair { en, .. } => Some(en),
-            Input::Chinese | Input::Skipped { .. } => None,
+            Input::Chinese | Input::Skipped { .. } | Input::Large { .. } => None,
         }
     }
 }
@@ -92,7 +94,8 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
                 .unwrap_or_else(|| "en".into()),
         ),
     };
-    let inputs = collect_inputs(&args.paths, &args.pair, &langs)?;
+    // --fix rewrites files whole: then large texts are read whole too.
+    let inputs = collect_inputs(&args.paths, &args.pair, &langs, !args.fix)?;
     let mut checker = Checker::new(&glossary);
     // The rules: --select, else the configuration's select, else all; less both ignore lists.
     let selected: Vec<String> = match (&args.select, &config.check.select) {
@@ -142,7 +145,14 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         })
         .collect::<anyhow::Result<_>>()?;
     progress.finish();
-    let checked = docs.iter().filter(|d| d.is_some()).count();
+    let large: Vec<(&Path, &str)> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::Large { path, name } => Some((path.as_path(), name.as_str())),
+            _ => None,
+        })
+        .collect();
+    let checked = docs.iter().filter(|d| d.is_some()).count() + large.len();
     let skipped_chinese = inputs
         .iter()
         .filter(|i| matches!(i, Input::Chinese))
@@ -163,6 +173,15 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         );
     }
     let mut findings = checker.check(&docs);
+    if !large.is_empty() {
+        for (path, name) in &large {
+            findings.extend(crate::large_text::check(&checker, path, name)?);
+        }
+        // In document order, fingerprinted over the whole run, as Checker::check does.
+        findings.sort_by(|a, b| (&a.path, a.span, a.rule).cmp(&(&b.path, b.span, b.rule)));
+        findings.dedup();
+        bitext_check::baseline::fingerprint_all(&mut findings);
+    }
     for f in &mut findings {
         if let Some(sev) = config.check.severity.get(f.rule) {
             f.severity = sev.get_ref().severity();
@@ -285,7 +304,7 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
 fn doc(input: &Input) -> anyhow::Result<Option<Doc<'_>>> {
     Ok(match input {
         Input::English(doc) => Some(Doc::english(&doc.name, doc.text(), doc.decoded.offset_base)),
-        Input::Chinese | Input::Skipped { .. } => None,
+        Input::Chinese | Input::Skipped { .. } | Input::Large { .. } => None,
         Input::Pair { zh, en } => {
             let en_path = PathBuf::from(&en.name);
             let (units, warnings) = align_pair(zh, &en_path, false, true)?;
@@ -364,6 +383,7 @@ fn collect_inputs(
     paths: &[PathBuf],
     pairs: &[PathBuf],
     langs: &bitext_io::Langs,
+    pieces: bool,
 ) -> anyhow::Result<Vec<Input>> {
     // Each file with whether it was found by walking a directory (then a bilingual file without
     // Chinese and English is skipped, not an error).
@@ -427,7 +447,15 @@ fn collect_inputs(
         .collect();
     let read: Vec<anyhow::Result<Input>> = rest
         .par_iter()
-        .map(|(f, walked)| read_input(f, *walked, langs))
+        .map(|(f, walked)| {
+            if pieces && crate::large_text::wanted(f) {
+                return Ok(Input::Large {
+                    path: f.clone(),
+                    name: f.display().to_string(),
+                });
+            }
+            read_input(f, *walked, langs)
+        })
         .collect();
     for r in read {
         inputs.push(r?);

@@ -53,7 +53,12 @@ impl Check for DeprecatedTerm {
             // The first deprecated use of a concept the document renders several ways says so.
             if let Some(list) = variants.list(u.concept, text) {
                 if noted.insert(u.concept) {
-                    message.push_str(&format!("; this document renders {} {list}", c.zh));
+                    let scope = if ctx.doc.part {
+                        "this part of the file"
+                    } else {
+                        "this document"
+                    };
+                    message.push_str(&format!("; {scope} renders {} {list}", c.zh));
                 }
             }
             found.push(((u.start, u.end), c.preferred.clone(), c.id.clone(), message));

@@ -1,36 +1,286 @@
 //! Reading a large TMX or XLIFF 1.2 file in pieces, in memory that does not grow with the file.
 //!
-//! The file is read in blocks and cut after a unit's end tag (`</tu>`, `</trans-unit>`); each
-//! piece, wrapped in the file's own opening (everything up to `<body>`, so its languages and
-//! attributes hold) and the matching closing tags, is read by the format's reader, several pieces
-//! in parallel, and handed on in file order. A file this cannot read so (not UTF-8, XLIFF with
-//! `<group>` or XLIFF 2, no `<body>` near the start) is left to the whole-file reader: [`units`]
-//! says so by returning `Ok(None)`. Errors carry the line in the file.
+//! The file is read in blocks and cut after a unit's end tag (`</tu>`, `</trans-unit>`), found by
+//! a scan of the markup that skips comments, CDATA and processing instructions. The scan keeps the
+//! elements that hold units open at each cut (TMX: `<tmx>`, its header and `<body>`; XLIFF:
+//! `<xliff>`, each `<file>` with its header and `<body>`, `<group>`s), so that each piece is
+//! read by the format's reader as a document of its own: the file's prolog, the start tags of
+//! what is open where the piece starts, the piece, and the end tags of what is open where it
+//! ends. Several pieces are read in parallel and handed on in file order; the last piece gets no
+//! end tags, so that a file cut short is the reader's error as it is when read whole. A file this
+//! cannot read so (not UTF-8, XLIFF 2) is left to the whole-file reader: [`units`] says so by
+//! returning `Ok(None)`. Errors carry the line in the file.
 
 use std::io::Read;
+use std::rc::Rc;
 
 use rayon::prelude::*;
 
 use crate::{Error, Langs, Unit};
 
-/// How a format is cut.
-struct Cut {
-    end_tag: &'static str,
+/// An element that holds units: re-opened before a piece and closed after it.
+struct Container {
+    /// Its local name.
+    name: &'static str,
+    /// Taken with everything up to and with the start tag of this element (its header, then
+    /// `<body>`), when not its start tag alone.
+    through: Option<&'static str>,
+    /// What closes it (and what `through` opened).
     closing: &'static str,
 }
 
-fn cut_for(format: &str) -> Option<Cut> {
+/// How a format is cut.
+struct Spec {
+    unit: &'static str,
+    containers: &'static [Container],
+}
+
+fn spec_for(format: &str) -> Option<&'static Spec> {
+    static TMX: Spec = Spec {
+        unit: "tu",
+        containers: &[
+            Container {
+                name: "tmx",
+                through: None,
+                closing: "</tmx>",
+            },
+            Container {
+                name: "header",
+                through: Some("body"),
+                closing: "</body>",
+            },
+        ],
+    };
+    static XLIFF: Spec = Spec {
+        unit: "trans-unit",
+        containers: &[
+            Container {
+                name: "xliff",
+                through: None,
+                closing: "</xliff>",
+            },
+            Container {
+                name: "file",
+                through: Some("body"),
+                closing: "</body></file>",
+            },
+            Container {
+                name: "group",
+                through: None,
+                closing: "</group>",
+            },
+        ],
+    };
     match format {
-        "tmx" => Some(Cut {
-            end_tag: "</tu>",
-            closing: "</body></tmx>",
-        }),
-        "xliff" => Some(Cut {
-            end_tag: "</trans-unit>",
-            closing: "</body></file></xliff>",
-        }),
+        "tmx" => Some(&TMX),
+        "xliff" => Some(&XLIFF),
         _ => None,
     }
+}
+
+/// An open container: its start (as in the file) and what closes it.
+#[derive(Clone)]
+struct Open {
+    start: Rc<str>,
+    closing: &'static str,
+}
+
+/// The scan of the markup, block by block.
+struct Scanner {
+    spec: &'static Spec,
+    /// The text before the root element, once seen.
+    prolog: Option<Rc<str>>,
+    stack: Vec<Open>,
+    /// A container being taken through (`through`): which, and where its `<` is in the buffer.
+    taking: Option<(usize, usize)>,
+    /// Bytes of the buffer scanned.
+    scanned: usize,
+    /// After the last unit end tag scanned, and what was open there.
+    cut: Option<usize>,
+    open_at_cut: Vec<Open>,
+    /// Whether the stack changed since `open_at_cut` was taken.
+    changed: bool,
+}
+
+impl Scanner {
+    fn new(spec: &'static Spec) -> Scanner {
+        Scanner {
+            spec,
+            prolog: None,
+            stack: Vec::new(),
+            taking: None,
+            scanned: 0,
+            cut: None,
+            open_at_cut: Vec::new(),
+            changed: false,
+        }
+    }
+
+    /// Scans `buf` from where the last scan stopped up to its last complete piece of markup.
+    ///
+    /// Only the tags of containers and units are read to their end: a `<` cannot be inside a tag
+    /// (not even in a quoted value), so the next `<` starts the next piece of markup.
+    fn scan(&mut self, buf: &[u8]) {
+        let mut i = self.scanned;
+        while let Some(k) = memchr::memchr(b'<', &buf[i..]) {
+            let lt = i + k;
+            match self.markup(buf, lt) {
+                Some(n) => i = n,
+                None => {
+                    // Incomplete: scanned again when more is read.
+                    self.scanned = lt;
+                    return;
+                }
+            }
+        }
+        self.scanned = buf.len();
+    }
+
+    /// The markup at `buf[lt]` (a `<`): where the scan goes on, or `None` when it is cut off.
+    fn markup(&mut self, buf: &[u8], lt: usize) -> Option<usize> {
+        let rest = &buf[lt..];
+        let skip_to = |open: usize, close: &[u8]| {
+            memchr::memmem::find(rest.get(open..)?, close).map(|e| lt + open + e + close.len())
+        };
+        match rest.get(1)? {
+            b'!' if rest.len() < 9 => None,
+            b'!' if rest.starts_with(b"<!--") => skip_to(4, b"-->"),
+            b'!' if rest.starts_with(b"<![CDATA[") => skip_to(9, b"]]>"),
+            b'!' => skip_to(2, b">"),
+            b'?' => skip_to(2, b"?>"),
+            b'/' => {
+                let local = local_name(&rest[2..])?;
+                let end = lt + memchr::memchr(b'>', rest)?;
+                self.end_tag(local, end + 1);
+                Some(end + 1)
+            }
+            _ => {
+                let local = local_name(&rest[1..])?;
+                if self.prolog.is_none() {
+                    self.prolog = Some(String::from_utf8_lossy(&buf[..lt]).into());
+                }
+                let wanted = match self.taking {
+                    Some((k, _)) => {
+                        self.spec.containers[k].through.map(str::as_bytes) == Some(local)
+                    }
+                    None => self
+                        .spec
+                        .containers
+                        .iter()
+                        .any(|c| c.name.as_bytes() == local),
+                };
+                if !wanted {
+                    return Some(lt + 1);
+                }
+                let end = lt + tag_end(rest)?;
+                self.start_tag(buf, local, lt, end);
+                Some(end + 1)
+            }
+        }
+    }
+
+    /// An end tag that ends at `after`.
+    fn end_tag(&mut self, local: &[u8], after: usize) {
+        if local == self.spec.unit.as_bytes() {
+            self.cut = Some(after);
+            if self.changed {
+                self.open_at_cut = self.stack.clone();
+                self.changed = false;
+            }
+            return;
+        }
+        if let Some(top) = self.stack.last() {
+            let ends = top.closing.rsplit("</").next().unwrap_or("");
+            if ends.strip_suffix('>').map(str::as_bytes) == Some(local) {
+                self.stack.pop();
+                self.changed = true;
+            }
+        }
+    }
+
+    /// A container's start tag (or what it is taken through), `buf[lt..=end]`.
+    fn start_tag(&mut self, buf: &[u8], local: &[u8], lt: usize, end: usize) {
+        if let Some((k, from)) = self.taking {
+            if Some(local) == self.spec.containers[k].through.map(str::as_bytes) {
+                self.stack.push(Open {
+                    start: String::from_utf8_lossy(&buf[from..=end]).into(),
+                    closing: self.spec.containers[k].closing,
+                });
+                self.taking = None;
+                self.changed = true;
+            }
+            return;
+        }
+        let Some(k) = self
+            .spec
+            .containers
+            .iter()
+            .position(|c| c.name.as_bytes() == local)
+        else {
+            return;
+        };
+        let tag = &buf[lt..=end];
+        match self.spec.containers[k].through {
+            Some(_) => self.taking = Some((k, lt)),
+            None if !tag.ends_with(b"/>") => {
+                self.stack.push(Open {
+                    start: String::from_utf8_lossy(tag).into(),
+                    closing: self.spec.containers[k].closing,
+                });
+                self.changed = true;
+            }
+            None => {}
+        }
+    }
+
+    /// The buffer lost its first `n` bytes (a piece taken): positions move.
+    fn shift(&mut self, n: usize) {
+        self.scanned -= n;
+        self.cut = None;
+        if let Some((_, from)) = self.taking.as_mut() {
+            *from -= n;
+        }
+    }
+
+    /// What opens a piece that starts at the last cut: the prolog and the open start tags.
+    fn opening_at_cut(&self) -> String {
+        let mut s = self.prolog.as_deref().unwrap_or("").to_string();
+        for o in &self.open_at_cut {
+            s.push_str(&o.start);
+        }
+        s
+    }
+
+    /// What closes a piece that ends at the last cut.
+    fn closing_at_cut(&self) -> String {
+        self.open_at_cut.iter().rev().map(|o| o.closing).collect()
+    }
+}
+
+/// The local name (after any prefix) at the start of `s`, if its end is there.
+fn local_name(s: &[u8]) -> Option<&[u8]> {
+    let len = s
+        .iter()
+        .position(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')?;
+    let name = &s[..len];
+    Some(match memchr::memrchr(b':', name) {
+        Some(c) => &name[c + 1..],
+        None => name,
+    })
+}
+
+/// The `>` that ends the tag `rest` starts with (quoted values may hold `>`), if it is there.
+fn tag_end(rest: &[u8]) -> Option<usize> {
+    let mut quote = None;
+    for (k, &b) in rest.iter().enumerate().skip(1) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return Some(k),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Reads the units of `reader` (a file of format `format`, `tmx` or `xliff`) piece by piece,
@@ -46,7 +296,7 @@ pub fn units<R: Read, T: Send>(
     map: &(dyn Fn(Vec<Unit>) -> T + Sync),
     sink: &mut dyn FnMut(T) -> std::io::Result<()>,
 ) -> Result<Option<usize>, StreamError> {
-    let Some(cut) = cut_for(format) else {
+    let Some(spec) = spec_for(format) else {
         return Ok(None);
     };
     let Some(read) = crate::by_name(format).map(|f| f.read) else {
@@ -55,72 +305,64 @@ pub fn units<R: Read, T: Send>(
     let block = block.max(4096);
     let mut buf: Vec<u8> = Vec::with_capacity(block * 2);
     fill(&mut reader, &mut buf, 65_536)?;
-    let start = if buf.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let Some(opening) = opening(&buf[start..], format) else {
+    if !can_cut(&buf, format) {
         return Ok(None);
-    };
-    let opening_lines = opening.matches('\n').count();
-    buf.drain(..start + opening.len());
-    let unit_start = cut.end_tag.replace("</", "<");
-    let unit_start = &unit_start[..unit_start.len() - 1];
+    }
+    if buf.starts_with(b"\xEF\xBB\xBF") {
+        buf.drain(..3);
+    }
+    let mut scanner = Scanner::new(spec);
     let threads = rayon::current_num_threads().max(1);
     let mut total = 0;
-    let mut line = 1 + opening_lines; // the file's line where the next piece starts
+    let mut line = 1; // the file's line where the next piece starts
+    let mut opening = String::new(); // what opens the next piece
     let mut eof = false;
-    while !eof || !buf.is_empty() {
-        // Gather pieces for every thread, cut after an end tag; each is the file's opening, the
-        // piece and the closing tags (the only copy of the piece's bytes).
-        let mut pieces: Vec<(Vec<u8>, usize)> = Vec::new();
-        while pieces.len() < threads * 2 {
+    let mut done = false;
+    while !done {
+        // Pieces for every thread: (the piece as a document, lines of its opening, its first
+        // line in the file).
+        let mut pieces: Vec<(Vec<u8>, usize, usize)> = Vec::new();
+        while pieces.len() < threads * 2 && !done {
             if !eof && buf.len() < block {
                 eof = fill(&mut reader, &mut buf, block)? == 0;
             }
-            let end = find_last(&buf, cut.end_tag.as_bytes());
-            let take = match end {
-                Some(e) if !eof || e + cut.end_tag.len() < buf.len() => e + cut.end_tag.len(),
-                _ if eof => buf.len(),
+            scanner.scan(&buf);
+            let (take, last) = match scanner.cut {
+                Some(c) if !eof || c < buf.len() => (c, false),
+                _ if eof => (buf.len(), true),
                 _ => {
-                    // No unit ends in this block: read more before cutting.
-                    if fill(&mut reader, &mut buf, block)? == 0 {
-                        eof = true;
-                    }
+                    // No unit ends in what was read: read more before cutting.
+                    eof = fill(&mut reader, &mut buf, block)? == 0;
                     continue;
                 }
             };
-            if take == 0 {
-                break;
-            }
-            let piece = &buf[..take];
-            if eof && take == buf.len() && find_last(piece, unit_start.as_bytes()).is_none() {
-                // The file's end: the closing tags, no unit left in them.
-                buf.clear();
-                break;
-            }
-            let mut whole = Vec::with_capacity(opening.len() + take + cut.closing.len());
-            whole.extend_from_slice(opening.as_bytes());
-            whole.extend_from_slice(piece);
-            whole.extend_from_slice(cut.closing.as_bytes());
-            let lines = memchr_count(piece);
+            let closing = if last {
+                String::new()
+            } else {
+                scanner.closing_at_cut()
+            };
+            let next = if last {
+                String::new()
+            } else {
+                scanner.opening_at_cut()
+            };
+            let this = std::mem::replace(&mut opening, next);
+            let mut whole = Vec::with_capacity(this.len() + take + closing.len());
+            whole.extend_from_slice(this.as_bytes());
+            whole.extend_from_slice(&buf[..take]);
+            whole.extend_from_slice(closing.as_bytes());
+            let lines = memchr_count(&buf[..take]);
             buf.drain(..take);
-            pieces.push((whole, line));
+            scanner.shift(take);
+            pieces.push((whole, memchr_count(this.as_bytes()), line));
             line += lines;
-            if eof && buf.is_empty() {
-                break;
-            }
+            done = last;
         }
-        if pieces.is_empty() {
-            break;
-        }
-        let done: Vec<Result<(usize, T), Error>> = pieces
+        let read_pieces: Vec<Result<(usize, T), Error>> = pieces
             .into_par_iter()
-            .map(|(whole, first_line)| {
+            .map(|(whole, opening_lines, first_line)| {
                 // Lines of the piece are lines of the file.
-                let in_file =
-                    |at_line: usize| at_line.saturating_sub(opening_lines) + first_line - 1;
+                let in_file = |at: usize| at.saturating_sub(opening_lines) + first_line - 1;
                 let text = String::from_utf8(whole).map_err(|e| {
                     let at = e.utf8_error().valid_up_to();
                     Error {
@@ -138,7 +380,7 @@ pub fn units<R: Read, T: Send>(
                 Ok((units.len(), map(units)))
             })
             .collect();
-        for r in done {
+        for r in read_pieces {
             let (n, rendered) = r.map_err(StreamError::Read)?;
             total += n;
             sink(rendered).map_err(StreamError::Write)?;
@@ -151,23 +393,18 @@ fn memchr_count(bytes: &[u8]) -> usize {
     memchr::memchr_iter(b'\n', bytes).count()
 }
 
-/// Whether a file that starts with `head` (its first 64 KiB or so) can be read in pieces.
+/// Whether a file that starts with `head` (its first 64 KiB or so) can be read in pieces:
+/// a format that is cut, UTF-8 (declared or not), and for XLIFF not version 2.
 pub fn can_cut(head: &[u8], format: &str) -> bool {
-    let start = if head.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    cut_for(format).is_some() && opening(&head[start..], format).is_some()
-}
-
-/// The file's opening, up to and with `<body>`, when the file can be cut: UTF-8 (declared or
-/// not), and for XLIFF version 1.2 without groups.
-fn opening(head: &[u8], format: &str) -> Option<String> {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let head = &head[..head.len().min(65_536)];
     let head = match std::str::from_utf8(head) {
         Ok(h) => h,
-        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
+        // The head may end inside a character; any other error: not UTF-8.
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or("")
+        }
+        Err(_) => return false,
     };
     let decl_other = head.starts_with("<?xml")
         && head[..head.find("?>").unwrap_or(0)]
@@ -175,15 +412,11 @@ fn opening(head: &[u8], format: &str) -> Option<String> {
             .split("encoding")
             .nth(1)
             .is_some_and(|e| !e.contains("utf-8") && !e.contains("utf8"));
-    if decl_other
-        || head.starts_with('\u{feff}')
-        || (format == "xliff" && (head.contains("<group") || head.contains("xliff:document:2")))
-    {
-        return None;
-    }
-    let body = head.find("<body")?;
-    let gt = head[body..].find('>')?;
-    Some(head[..body + gt + 1].to_string())
+    let version2 = format == "xliff"
+        && (head.contains("xliff:document:2")
+            || head.contains("<unit ")
+            || head.contains("<unit>"));
+    spec_for(format).is_some() && !decl_other && !head.starts_with('\u{feff}') && !version2
 }
 
 /// Appends up to `n` bytes from `r` to `buf`; the number read (0 at the end).
@@ -204,10 +437,6 @@ pub fn fill<R: Read>(r: &mut R, buf: &mut Vec<u8>, n: usize) -> std::io::Result<
     }
     buf.truncate(old + got);
     Ok(got)
-}
-
-fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
 }
 
 /// What went wrong: the file (where, what) or writing out.
@@ -306,9 +535,9 @@ mod tests {
         )
         .unwrap()
         .is_none());
-        let grouped = "<xliff version=\"1.2\"><file><body><group><trans-unit id=\"1\"><source>a</source></trans-unit></group></body></file></xliff>";
+        let v2 = "<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" srcLang=\"en\"><file id=\"f\"><unit id=\"1\"><segment><source>a</source></segment></unit></file></xliff>";
         assert!(units(
-            grouped.as_bytes(),
+            v2.as_bytes(),
             "xliff",
             &Langs::default(),
             4096,
@@ -317,5 +546,87 @@ mod tests {
         )
         .unwrap()
         .is_none());
+    }
+
+    /// An XLIFF 1.2 file as CAT tools write it: groups (nested, some empty), two files with
+    /// other languages and a header, comments and CDATA that hold what looks like markup.
+    fn xliff(n: usize) -> String {
+        let mut s = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- <trans-unit> in a comment -->\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n",
+        );
+        for (f, (src, trg)) in [("zh-CN", "en"), ("en-US", "zh-TW")].iter().enumerate() {
+            s.push_str(&format!(
+                "<file original=\"f{f}\" source-language=\"{src}\" target-language=\"{trg}\" datatype=\"plaintext\">\n<header><tool tool-id=\"t\" tool-name=\"a > b\"/></header>\n<body>\n"
+            ));
+            for k in 0..n {
+                if k % 7 == 0 {
+                    s.push_str(&format!(
+                        "<group id=\"g{f}-{k}\" resname='x>y'>\n<group id=\"inner{k}\">\n"
+                    ));
+                }
+                if k % 11 == 0 {
+                    s.push_str("<group id=\"empty\"/>\n");
+                }
+                s.push_str(&format!(
+                    "<trans-unit id=\"{f}-{k}\">\n  <source>第{k}句 &amp; <![CDATA[</trans-unit><group>]]> 民族团结</source>\n  <target>Sentence {k} <g id=\"1\">bold</g><!-- </group> --></target>\n</trans-unit>\n"
+                ));
+                if k % 7 == 6 || k + 1 == n {
+                    s.push_str("</group>\n</group>\n");
+                }
+            }
+            s.push_str("</body>\n</file>\n");
+        }
+        s.push_str("</xliff>\n");
+        s
+    }
+
+    #[test]
+    fn xliff_with_groups_files_and_cdata_gives_the_units_of_the_whole_file() {
+        let text = xliff(400);
+        let langs = Langs::default();
+        let whole = crate::xliff::read(&text, &langs).unwrap();
+        assert_eq!(whole.len(), 800);
+        assert!(whole.iter().any(|u| u.a.lang == "en-US"));
+        for block in [4096, 5000, 9999, 1 << 20] {
+            let mut got = Vec::new();
+            let n = units(text.as_bytes(), "xliff", &langs, block, &|u| u, &mut |u| {
+                got.extend(u);
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(n, Some(800), "block {block}");
+            assert_eq!(texts(&got), texts(&whole), "block {block}");
+        }
+    }
+
+    #[test]
+    fn a_file_cut_short_is_an_error_as_when_read_whole() {
+        let text = xliff(300);
+        let short = &text[..text.rfind("</body>").unwrap()];
+        assert!(crate::xliff::read(short, &Langs::default()).is_err());
+        let r = units(
+            short.as_bytes(),
+            "xliff",
+            &Langs::default(),
+            4096,
+            &|u| u,
+            &mut |_| Ok(()),
+        );
+        assert!(
+            matches!(r, Err(StreamError::Read(_))),
+            "{:?}",
+            r.map(|_| ())
+        );
+        let t = tmx(500);
+        let short = &t[..t.rfind("</body>").unwrap()];
+        let r = units(
+            short.as_bytes(),
+            "tmx",
+            &Langs::zh_en(),
+            4096,
+            &|u| u,
+            &mut |_| Ok(()),
+        );
+        assert!(matches!(r, Err(StreamError::Read(_))));
     }
 }

@@ -99,7 +99,12 @@ fn streamed(args: &ExportArgs, format: AlignFormat) -> anyhow::Result<Option<Exi
         AlignFormat::Tsv => bitext_io::tsv::rows(&units),
         _ => bitext_io::jsonl::write(&units),
     };
-    let result = bitext_io::stream::units(input, name, &langs, 1 << 20, &render, &mut |text| {
+    // Pieces of 1 MiB (`BITEXT_STREAM_BLOCK` bytes to change it, for tests).
+    let block = std::env::var("BITEXT_STREAM_BLOCK")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1 << 20);
+    let result = bitext_io::stream::units(input, name, &langs, block, &render, &mut |text| {
         out.write_all(text.as_bytes())
     });
     progress.finish();

@@ -1,5 +1,6 @@
 //! The bilingual readers of bitext-io (TMX, XLIFF, PO, JSONL, TSV), with and without a language
-//! pair asked for.
+//! pair asked for; TMX and XLIFF also read in pieces of 4 KiB (bitext_io::stream, as `export`
+//! reads large files), which must give the units of the file read whole, or fail where it fails.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -30,4 +31,31 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = bitext_io::detect(Some(ext), text);
+    if let Some(format) = bitext_io::detect(Some(ext), text).map(|f| f.name) {
+        let whole = bitext_io::read_file_text(Some(ext), text, &langs);
+        let mut got = Vec::new();
+        let streamed = bitext_io::stream::units(text.as_bytes(), format, &langs, 4096, &|u| u, &mut |u| {
+            got.extend(u);
+            Ok(())
+        });
+        let texts = |units: &[bitext_io::Unit]| -> Vec<(String, String, String, String)> {
+            units
+                .iter()
+                .map(|u| (u.a.lang.clone(), u.a.joined(), u.b.lang.clone(), u.b.joined()))
+                .collect()
+        };
+        match (&whole, &streamed) {
+            (_, Ok(None)) => {}
+            (Ok(units), Ok(Some(n))) => {
+                assert_eq!(*n, units.len(), "as many units in pieces");
+                assert!(texts(&got) == texts(units), "the same units in pieces");
+            }
+            (Err(_), Err(_)) => {}
+            (w, s) => panic!(
+                "read whole: {:?}; in pieces: {:?}",
+                w.as_ref().map(|u| u.len()),
+                s.as_ref().map(|n| *n).map_err(|e| format!("{e:?}"))
+            ),
+        }
+    }
 });

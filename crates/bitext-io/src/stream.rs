@@ -11,7 +11,6 @@
 //! cannot read so (not UTF-8, XLIFF 2) is left to the whole-file reader: [`units`] says so by
 //! returning `Ok(None)`. Errors carry the line in the file.
 
-use std::io::Read;
 use std::rc::Rc;
 
 use rayon::prelude::*;
@@ -29,15 +28,26 @@ struct Container {
     closing: &'static str,
 }
 
-/// How a format is cut.
+/// How a format is cut and read.
 struct Spec {
     unit: &'static str,
     containers: &'static [Container],
+    /// The reader, without its check of the languages: the units and the languages present.
+    read: Read,
+    /// Whether a file without units must have the languages asked for too.
+    require_always: bool,
 }
+
+type Read = fn(&str, &Langs) -> Result<(Vec<Unit>, Vec<String>), Error>;
+
+/// A piece read: its units' number, the language tags in it, its units as `map` made them.
+type Piece<T> = (usize, Vec<String>, T);
 
 fn spec_for(format: &str) -> Option<&'static Spec> {
     static TMX: Spec = Spec {
         unit: "tu",
+        read: crate::tmx::read_with_languages,
+        require_always: false,
         containers: &[
             Container {
                 name: "tmx",
@@ -53,6 +63,8 @@ fn spec_for(format: &str) -> Option<&'static Spec> {
     };
     static XLIFF: Spec = Spec {
         unit: "trans-unit",
+        read: crate::xliff::read_with_languages,
+        require_always: true,
         containers: &[
             Container {
                 name: "xliff",
@@ -288,7 +300,7 @@ fn tag_end(rest: &[u8]) -> Option<usize> {
 /// them there, so that the work is shared) and then, in file order, to `sink`. The number of
 /// units read, or `Ok(None)`: this file cannot be read in pieces (see the module documentation);
 /// nothing was given to `sink`.
-pub fn units<R: Read, T: Send>(
+pub fn units<R: std::io::Read, T: Send>(
     mut reader: R,
     format: &str,
     langs: &Langs,
@@ -299,9 +311,7 @@ pub fn units<R: Read, T: Send>(
     let Some(spec) = spec_for(format) else {
         return Ok(None);
     };
-    let Some(read) = crate::by_name(format).map(|f| f.read) else {
-        return Ok(None);
-    };
+    let read = spec.read;
     let block = block.max(4096);
     let mut buf: Vec<u8> = Vec::with_capacity(block * 2);
     fill(&mut reader, &mut buf, 65_536)?;
@@ -318,6 +328,9 @@ pub fn units<R: Read, T: Send>(
     let mut opening = String::new(); // what opens the next piece
     let mut eof = false;
     let mut done = false;
+    let mut present: Vec<String> = Vec::new(); // language tags seen so far
+    let mut ready = false; // whether they include the languages asked for
+    let mut held: Vec<T> = Vec::new(); // output held until then
     while !done {
         // Pieces for every thread: (the piece as a document, lines of its opening, its first
         // line in the file).
@@ -358,7 +371,7 @@ pub fn units<R: Read, T: Send>(
             line += lines;
             done = last;
         }
-        let read_pieces: Vec<Result<(usize, T), Error>> = pieces
+        let read_pieces: Vec<Result<Piece<T>, Error>> = pieces
             .into_par_iter()
             .map(|(whole, opening_lines, first_line)| {
                 // Lines of the piece are lines of the file.
@@ -372,18 +385,50 @@ pub fn units<R: Read, T: Send>(
                         missing_languages: false,
                     }
                 })?;
-                let units = read(&text, langs).map_err(|mut e| {
+                let (units, present) = read(&text, langs).map_err(|mut e| {
                     e.line = in_file(e.line);
                     e
                 })?;
                 drop(text);
-                Ok((units.len(), map(units)))
+                Ok((units.len(), present, map(units)))
             })
             .collect();
         for r in read_pieces {
-            let (n, rendered) = r.map_err(StreamError::Read)?;
+            let (n, langs_here, rendered) = r.map_err(StreamError::Read)?;
             total += n;
-            sink(rendered).map_err(StreamError::Write)?;
+            for l in langs_here {
+                if !present.contains(&l) {
+                    present.push(l);
+                }
+            }
+            // The languages asked for are checked over the whole file, as when it is read whole:
+            // output is held until they are seen (in the first piece, as a rule).
+            if !ready && langs.check_present(&present).is_ok() {
+                ready = true;
+            }
+            if ready {
+                for h in held.drain(..) {
+                    sink(h).map_err(StreamError::Write)?;
+                }
+                sink(rendered).map_err(StreamError::Write)?;
+            } else {
+                held.push(rendered);
+            }
+        }
+    }
+    if !ready {
+        if spec.require_always || total > 0 || !present.is_empty() {
+            if let Err(message) = langs.check_present(&present) {
+                return Err(StreamError::Read(Error {
+                    line: 1,
+                    column: 1,
+                    message,
+                    missing_languages: true,
+                }));
+            }
+        }
+        for h in held {
+            sink(h).map_err(StreamError::Write)?;
         }
     }
     Ok(Some(total))
@@ -420,7 +465,7 @@ pub fn can_cut(head: &[u8], format: &str) -> bool {
 }
 
 /// Appends up to `n` bytes from `r` to `buf`; the number read (0 at the end).
-pub fn fill<R: Read>(r: &mut R, buf: &mut Vec<u8>, n: usize) -> std::io::Result<usize> {
+pub fn fill<R: std::io::Read>(r: &mut R, buf: &mut Vec<u8>, n: usize) -> std::io::Result<usize> {
     let old = buf.len();
     buf.resize(old + n, 0);
     let mut got = 0;
@@ -628,5 +673,42 @@ mod tests {
             &mut |_| Ok(()),
         );
         assert!(matches!(r, Err(StreamError::Read(_))));
+    }
+
+    #[test]
+    fn languages_are_checked_over_the_whole_file() {
+        // Chinese in the first units only: read whole, the file has zh and en.
+        let mut t = tmx(400);
+        let half = t.find("<tu tuid=\"200\">").unwrap();
+        let tail = t[half..].replace("xml:lang=\"zh-CN\"", "xml:lang=\"ja\"");
+        t.replace_range(half.., &tail);
+        let langs = Langs::zh_en();
+        let whole = crate::tmx::read(&t, &langs).unwrap();
+        let mut got = Vec::new();
+        let n = units(t.as_bytes(), "tmx", &langs, 4096, &|u| u, &mut |u| {
+            got.extend(u);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(n, Some(whole.len()));
+        assert_eq!(texts(&got), texts(&whole));
+        // No Chinese anywhere: an error at 1:1, as read whole, and nothing written.
+        let ja = t.replace("xml:lang=\"zh-CN\"", "xml:lang=\"ja\"");
+        let e = crate::tmx::read(&ja, &langs).unwrap_err();
+        let mut written = 0;
+        match units(ja.as_bytes(), "tmx", &langs, 4096, &|u| u, &mut |_| {
+            written += 1;
+            Ok(())
+        }) {
+            Err(StreamError::Read(s)) => {
+                assert_eq!(
+                    (s.line, s.column, &s.message),
+                    (e.line, e.column, &e.message)
+                );
+                assert!(s.missing_languages);
+            }
+            other => panic!("{:?}", other.map(|_| ())),
+        }
+        assert_eq!(written, 0);
     }
 }

@@ -251,6 +251,19 @@ pub static FORMAT: Format = Format {
 /// recorded where they stand and never read as text. Errors carry the line and column: XML that
 /// is not well-formed, an entity XML does not define, a root that is not `<tmx>`, no `<body>`.
 pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
+    let (units, present) = read_with_languages(text, langs)?;
+    if !units.is_empty() || !present.is_empty() {
+        langs.require(text, &present)?;
+    }
+    Ok(units)
+}
+
+/// [`read`] without the check that the languages asked for are in the file: the units and the
+/// language tags present (a piece of a file read in pieces is checked with the whole file's).
+pub(crate) fn read_with_languages(
+    text: &str,
+    langs: &Langs,
+) -> Result<(Vec<Unit>, Vec<String>), Error> {
     let (mut reader, text_start) = xml::reader(text);
     let at = |pos: u64, message: String| error(text, text_start + pos as usize, message);
 
@@ -380,10 +393,7 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
     if !seen_body {
         return Err(Error::at(text, text.len(), "not a TMX document: no <body>"));
     }
-    if !units.is_empty() || !present.is_empty() {
-        langs.require(text, &present)?;
-    }
-    Ok(units)
+    Ok((units, present))
 }
 
 fn finish_prop(

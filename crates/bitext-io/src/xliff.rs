@@ -237,6 +237,18 @@ struct Pending {
 
 /// Reads the units of an XLIFF 1.2 or 2.x document (see the module documentation).
 pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
+    let (units, present) = read_with_languages(text, langs)?;
+    langs.require(text, &present)?;
+    Ok(units)
+}
+
+/// [`read`] without the check that the languages asked for are in the file: the units and the
+/// language tags present (a piece of a file read in pieces is checked with the whole file's).
+/// XLIFF units pair the file's source and target whatever is asked (`_langs`).
+pub(crate) fn read_with_languages(
+    text: &str,
+    _langs: &Langs,
+) -> Result<(Vec<Unit>, Vec<String>), Error> {
     let (mut reader, text_start) = xml::reader(text);
     let at = |pos: u64, message: String| error(text, text_start + pos as usize, message);
 
@@ -511,8 +523,7 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
     if !seen_root {
         return Err(Error::at(text, 0, "not an XLIFF document: no <xliff>"));
     }
-    langs.require(text, &present)?;
-    Ok(units)
+    Ok((units, present))
 }
 
 /// The text being read into: the SDL segment when inside one, else the source or target.

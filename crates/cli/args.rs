@@ -41,8 +41,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LABEL")]
     pub encoding: Option<String>,
     /// Largest file read whole into memory (`512M`, `2G`, bytes without a unit). Checking takes
-    /// about 13 times a file's size in memory; `export` of TMX and XLIFF 1.2 streams and has no
-    /// limit.
+    /// about 13 times a file's size in memory. Not limited: `check` of an English text of 32 MB
+    /// or more and `export` of TMX and XLIFF to TSV or JSONL, which read in pieces.
     #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size, default_value = "256M")]
     pub max_file_size: u64,
 }

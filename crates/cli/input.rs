@@ -66,7 +66,7 @@ fn too_large(size: u64, limit: u64) -> String {
     format!(
         "{}, over the {} bitext reads whole into memory (checking takes about 13 times a file's \
          size): split the file, or raise the limit with --max-file-size {raise} (`export` of TMX \
-         and XLIFF 1.2 streams and has no limit)",
+         and XLIFF to TSV or JSONL streams and has no limit)",
         human(size),
         human(limit),
     )

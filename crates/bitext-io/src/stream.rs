@@ -6,10 +6,11 @@
 //! `<xliff>`, each `<file>` with its header and `<body>`, `<group>`s), so that each piece is
 //! read by the format's reader as a document of its own: the file's prolog, the start tags of
 //! what is open where the piece starts, the piece, and the end tags of what is open where it
-//! ends. Several pieces are read in parallel and handed on in file order; the last piece gets no
-//! end tags, so that a file cut short is the reader's error as it is when read whole. A file this
-//! cannot read so (not UTF-8, XLIFF 2) is left to the whole-file reader: [`units`] says so by
-//! returning `Ok(None)`. Errors carry the line in the file.
+//! ends (XLIFF 2: `<xliff>`, `<file>`, `<group>`, cut after `</unit>`). Several pieces are read
+//! in parallel and handed on in file order; the last piece gets no end tags, so that a file cut
+//! short is the reader's error as it is when read whole. The languages asked for are checked over
+//! the whole file. A file this cannot read so (not UTF-8) is left to the whole-file reader:
+//! [`units`] says so by returning `Ok(None)`. Errors carry the line in the file.
 
 use std::rc::Rc;
 
@@ -43,7 +44,7 @@ type Read = fn(&str, &Langs) -> Result<(Vec<Unit>, Vec<String>), Error>;
 /// A piece read: its units' number, the language tags in it, its units as `map` made them.
 type Piece<T> = (usize, Vec<String>, T);
 
-fn spec_for(format: &str) -> Option<&'static Spec> {
+fn spec_for(format: &str, version2: bool) -> Option<&'static Spec> {
     static TMX: Spec = Spec {
         unit: "tu",
         read: crate::tmx::read_with_languages,
@@ -83,11 +84,39 @@ fn spec_for(format: &str) -> Option<&'static Spec> {
             },
         ],
     };
+    static XLIFF2: Spec = Spec {
+        unit: "unit",
+        read: crate::xliff::read_with_languages,
+        require_always: true,
+        containers: &[
+            Container {
+                name: "xliff",
+                through: None,
+                closing: "</xliff>",
+            },
+            Container {
+                name: "file",
+                through: None,
+                closing: "</file>",
+            },
+            Container {
+                name: "group",
+                through: None,
+                closing: "</group>",
+            },
+        ],
+    };
     match format {
         "tmx" => Some(&TMX),
+        "xliff" if version2 => Some(&XLIFF2),
         "xliff" => Some(&XLIFF),
         _ => None,
     }
+}
+
+/// Whether the head of an XLIFF file is of version 2 (its namespace, or its units).
+fn xliff2(head: &str) -> bool {
+    head.contains("xliff:document:2") || head.contains("<unit ") || head.contains("<unit>")
 }
 
 /// An open container: its start (as in the file) and what closes it.
@@ -308,16 +337,13 @@ pub fn units<R: std::io::Read, T: Send>(
     map: &(dyn Fn(Vec<Unit>) -> T + Sync),
     sink: &mut dyn FnMut(T) -> std::io::Result<()>,
 ) -> Result<Option<usize>, StreamError> {
-    let Some(spec) = spec_for(format) else {
-        return Ok(None);
-    };
-    let read = spec.read;
     let block = block.max(4096);
     let mut buf: Vec<u8> = Vec::with_capacity(block * 2);
     fill(&mut reader, &mut buf, 65_536)?;
-    if !can_cut(&buf, format) {
+    let Some(spec) = head_text(&buf).and_then(|h| spec_of(h, format)) else {
         return Ok(None);
-    }
+    };
+    let read = spec.read;
     if buf.starts_with(b"\xEF\xBB\xBF") {
         buf.drain(..3);
     }
@@ -439,29 +465,36 @@ fn memchr_count(bytes: &[u8]) -> usize {
 }
 
 /// Whether a file that starts with `head` (its first 64 KiB or so) can be read in pieces:
-/// a format that is cut, UTF-8 (declared or not), and for XLIFF not version 2.
+/// a format that is cut (TMX, XLIFF 1.2 and 2), in UTF-8 (declared or not).
 pub fn can_cut(head: &[u8], format: &str) -> bool {
+    head_text(head).and_then(|h| spec_of(h, format)).is_some()
+}
+
+/// The first 64 KiB of a file as text, without its BOM; `None` when it is not UTF-8.
+fn head_text(head: &[u8]) -> Option<&str> {
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let head = &head[..head.len().min(65_536)];
-    let head = match std::str::from_utf8(head) {
-        Ok(h) => h,
+    match std::str::from_utf8(head) {
+        Ok(h) => Some(h),
         // The head may end inside a character; any other error: not UTF-8.
-        Err(e) if e.error_len().is_none() => {
-            std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or("")
-        }
-        Err(_) => return false,
-    };
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&head[..e.valid_up_to()]).ok(),
+        Err(_) => None,
+    }
+}
+
+/// How a file with this head is cut, if it can be: not when its XML declaration names an
+/// encoding other than UTF-8, or a second BOM follows.
+fn spec_of(head: &str, format: &str) -> Option<&'static Spec> {
     let decl_other = head.starts_with("<?xml")
         && head[..head.find("?>").unwrap_or(0)]
             .to_ascii_lowercase()
             .split("encoding")
             .nth(1)
             .is_some_and(|e| !e.contains("utf-8") && !e.contains("utf8"));
-    let version2 = format == "xliff"
-        && (head.contains("xliff:document:2")
-            || head.contains("<unit ")
-            || head.contains("<unit>"));
-    spec_for(format).is_some() && !decl_other && !head.starts_with('\u{feff}') && !version2
+    if decl_other || head.starts_with('\u{feff}') {
+        return None;
+    }
+    spec_for(format, format == "xliff" && xliff2(head))
 }
 
 /// Appends up to `n` bytes from `r` to `buf`; the number read (0 at the end).
@@ -580,17 +613,9 @@ mod tests {
         )
         .unwrap()
         .is_none());
-        let v2 = "<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" srcLang=\"en\"><file id=\"f\"><unit id=\"1\"><segment><source>a</source></segment></unit></file></xliff>";
-        assert!(units(
-            v2.as_bytes(),
-            "xliff",
-            &Langs::default(),
-            4096,
-            &|u| u,
-            &mut |_| Ok(())
-        )
-        .unwrap()
-        .is_none());
+        let gbk =
+            b"<?xml version=\"1.0\" encoding=\"GBK\"?><tmx version=\"1.4\"><body></body></tmx>";
+        assert!(!can_cut(gbk, "tmx"));
     }
 
     /// An XLIFF 1.2 file as CAT tools write it: groups (nested, some empty), two files with
@@ -710,5 +735,43 @@ mod tests {
             other => panic!("{:?}", other.map(|_| ())),
         }
         assert_eq!(written, 0);
+    }
+
+    #[test]
+    fn xliff_2_gives_the_units_of_the_whole_file() {
+        let mut x = String::from(
+            "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"zh-CN\" trgLang=\"en\">\n",
+        );
+        for f in 0..2 {
+            x.push_str(&format!(
+                "<file id=\"f{f}\">\n<notes><note>file note</note></notes>\n"
+            ));
+            for k in 0..300 {
+                if k % 9 == 0 {
+                    x.push_str(&format!("<group id=\"g{f}-{k}\">\n"));
+                }
+                x.push_str(&format!(
+                    "<unit id=\"u{f}-{k}\"><segment state=\"translated\"><source>第{k}句<ph id=\"1\"/>。</source><target>Sentence {k}<ph id=\"1\"/>.</target></segment><ignorable><source> </source></ignorable><segment><source>二</source><target>Two</target></segment></unit>\n"
+                ));
+                if k % 9 == 8 || k == 299 {
+                    x.push_str("</group>\n");
+                }
+            }
+            x.push_str("</file>\n");
+        }
+        x.push_str("</xliff>\n");
+        let langs = Langs::zh_en();
+        let whole = crate::xliff::read(&x, &langs).unwrap();
+        assert!(whole.len() >= 1200, "{}", whole.len());
+        for block in [4096, 7777] {
+            let mut got = Vec::new();
+            let n = units(x.as_bytes(), "xliff", &langs, block, &|u| u, &mut |u| {
+                got.extend(u);
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(n, Some(whole.len()));
+            assert_eq!(texts(&got), texts(&whole));
+        }
     }
 }

@@ -44,17 +44,22 @@ type Read = fn(&str, &Langs) -> Result<(Vec<Unit>, Vec<String>), Error>;
 /// A piece read: its units' number, the language tags in it, its units as `map` made them.
 type Piece<T> = (usize, Vec<String>, T);
 
+/// An element opened by its start tag alone.
+const fn element(name: &'static str, closing: &'static str) -> Container {
+    Container {
+        name,
+        through: None,
+        closing,
+    }
+}
+
 fn spec_for(format: &str, version2: bool) -> Option<&'static Spec> {
     static TMX: Spec = Spec {
         unit: "tu",
         read: crate::tmx::read_with_languages,
         require_always: false,
         containers: &[
-            Container {
-                name: "tmx",
-                through: None,
-                closing: "</tmx>",
-            },
+            element("tmx", "</tmx>"),
             Container {
                 name: "header",
                 through: Some("body"),
@@ -67,21 +72,13 @@ fn spec_for(format: &str, version2: bool) -> Option<&'static Spec> {
         read: crate::xliff::read_with_languages,
         require_always: true,
         containers: &[
-            Container {
-                name: "xliff",
-                through: None,
-                closing: "</xliff>",
-            },
+            element("xliff", "</xliff>"),
             Container {
                 name: "file",
                 through: Some("body"),
                 closing: "</body></file>",
             },
-            Container {
-                name: "group",
-                through: None,
-                closing: "</group>",
-            },
+            element("group", "</group>"),
         ],
     };
     static XLIFF2: Spec = Spec {
@@ -89,21 +86,9 @@ fn spec_for(format: &str, version2: bool) -> Option<&'static Spec> {
         read: crate::xliff::read_with_languages,
         require_always: true,
         containers: &[
-            Container {
-                name: "xliff",
-                through: None,
-                closing: "</xliff>",
-            },
-            Container {
-                name: "file",
-                through: None,
-                closing: "</file>",
-            },
-            Container {
-                name: "group",
-                through: None,
-                closing: "</group>",
-            },
+            element("xliff", "</xliff>"),
+            element("file", "</file>"),
+            element("group", "</group>"),
         ],
     };
     match format {

@@ -172,8 +172,12 @@ impl Scanner {
             b'!' if rest.len() < 9 => None,
             b'!' if rest.starts_with(b"<!--") => skip_to(4, b"-->"),
             b'!' if rest.starts_with(b"<![CDATA[") => skip_to(9, b"]]>"),
+            b'!' if rest[2..9].eq_ignore_ascii_case(b"DOCTYPE") => {
+                doctype_end(rest).map(|e| lt + e + 1)
+            }
             b'!' => skip_to(2, b">"),
-            b'?' => skip_to(2, b"?>"),
+            // As the XML reader: the first `?>` after `<` (`<?>` included).
+            b'?' => skip_to(1, b"?>"),
             b'/' => {
                 let local = local_name(&rest[2..])?;
                 let end = lt + memchr::memchr(b'>', rest)?;
@@ -195,11 +199,13 @@ impl Scanner {
                         .iter()
                         .any(|c| c.name.as_bytes() == local),
                 };
-                if !wanted {
-                    return Some(lt + 1);
-                }
+                // Every start tag is read to its end as the XML reader reads it (a `>` in
+                // quotes is no end), so that a `<` inside a tag, which the reader lets pass in a
+                // malformed file, is no tag here either.
                 let end = lt + tag_end(rest)?;
-                self.start_tag(buf, local, lt, end);
+                if wanted {
+                    self.start_tag(buf, local, lt, end);
+                }
                 Some(end + 1)
             }
         }
@@ -297,12 +303,29 @@ fn local_name(s: &[u8]) -> Option<&[u8]> {
 
 /// The `>` that ends the tag `rest` starts with (quoted values may hold `>`), if it is there.
 fn tag_end(rest: &[u8]) -> Option<usize> {
-    let mut quote = None;
-    for (k, &b) in rest.iter().enumerate().skip(1) {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return Some(k),
+    let mut k = 1;
+    loop {
+        k += memchr::memchr3(b'>', b'"', b'\'', &rest[k..])?;
+        match rest[k] {
+            b'>' => return Some(k),
+            quote => k += 1 + memchr::memchr(quote, &rest[k + 1..])? + 1,
+        }
+    }
+}
+
+/// The `>` that ends the `<!DOCTYPE` declaration `rest` starts with: as the XML reader finds it,
+/// by the balance of `<` and `>` (its internal subset holds declarations of its own).
+fn doctype_end(rest: &[u8]) -> Option<usize> {
+    let mut depth = 0usize;
+    for (k, &b) in rest.iter().enumerate() {
+        match b {
+            b'<' => depth += 1,
+            b'>' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(k);
+                }
+            }
             _ => {}
         }
     }

@@ -782,4 +782,48 @@ mod tests {
             assert_eq!(texts(&got), texts(&whole));
         }
     }
+
+    type ReadWhole = fn(&str, &Langs) -> Result<Vec<Unit>, Error>;
+
+    /// Inputs the fuzz target `bilingual` found (fuzz/regressions/bilingual; the first byte picks
+    /// the reader there): read in pieces they give what they give read whole.
+    #[test]
+    fn fuzz_regressions_read_in_pieces_as_whole() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fuzz/regressions/bilingual"
+        );
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let data = std::fs::read(entry.unwrap().path()).unwrap();
+            let Ok(text) = std::str::from_utf8(&data[1..]) else {
+                continue;
+            };
+            for (format, read) in [
+                ("tmx", crate::tmx::read as ReadWhole),
+                ("xliff", crate::xliff::read),
+            ] {
+                for langs in [Langs::zh_en(), Langs::default()] {
+                    let whole = read(text, &langs);
+                    let mut got = Vec::new();
+                    let streamed = units(text.as_bytes(), format, &langs, 4096, &|u| u, &mut |u| {
+                        got.extend(u);
+                        Ok(())
+                    });
+                    match (whole, streamed) {
+                        (_, Ok(None)) | (Err(_), Err(_)) => {}
+                        (Ok(w), Ok(Some(k))) => {
+                            assert_eq!(k, w.len());
+                            assert_eq!(texts(&got), texts(&w));
+                        }
+                        (w, s) => {
+                            panic!("{format}: {:?} / {:?}", w.map(|u| u.len()), s.map(|_| ()))
+                        }
+                    }
+                }
+            }
+            n += 1;
+        }
+        assert!(n >= 1);
+    }
 }

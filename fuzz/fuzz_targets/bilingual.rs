@@ -1,5 +1,5 @@
 //! The bilingual readers of bitext-io (TMX, XLIFF, PO, JSONL, TSV), with and without a language
-//! pair asked for; TMX and XLIFF also read in pieces of 4 KiB (bitext_io::stream, as `export`
+//! pair asked for; TMX and XLIFF also read in pieces of 64 bytes (bitext_io::stream, as `export`
 //! reads large files), which must give the units of the file read whole, or fail where it fails.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(format) = bitext_io::detect(Some(ext), text).map(|f| f.name) {
         let whole = bitext_io::read_file_text(Some(ext), text, &langs);
         let mut got = Vec::new();
-        let streamed = bitext_io::stream::units(text.as_bytes(), format, &langs, 4096, &|u| u, &mut |u| {
+        let streamed = bitext_io::stream::units(text.as_bytes(), format, &langs, 64, &|u| u, &mut |u| {
             got.extend(u);
             Ok(())
         });

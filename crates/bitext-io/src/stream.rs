@@ -27,6 +27,11 @@ struct Container {
     through: Option<&'static str>,
     /// What closes it (and what `through` opened).
     closing: &'static str,
+    /// What closes it when units come before `through` (taken then by its start tag alone).
+    alone: &'static str,
+    /// Whether it is taken through `through` also when its start tag closes it (TMX's
+    /// `<header .../>`: the header's attributes say which language is the source).
+    through_when_empty: bool,
 }
 
 /// How a format is cut and read.
@@ -50,6 +55,8 @@ const fn element(name: &'static str, closing: &'static str) -> Container {
         name,
         through: None,
         closing,
+        alone: closing,
+        through_when_empty: false,
     }
 }
 
@@ -64,7 +71,11 @@ fn spec_for(format: &str, version2: bool) -> Option<&'static Spec> {
                 name: "header",
                 through: Some("body"),
                 closing: "</body>",
+                alone: "</header>",
+                through_when_empty: true,
             },
+            // A <body> without a header before it.
+            element("body", "</body>"),
         ],
     };
     static XLIFF: Spec = Spec {
@@ -77,6 +88,8 @@ fn spec_for(format: &str, version2: bool) -> Option<&'static Spec> {
                 name: "file",
                 through: Some("body"),
                 closing: "</body></file>",
+                alone: "</file>",
+                through_when_empty: false,
             },
             element("group", "</group>"),
         ],
@@ -146,11 +159,16 @@ impl Scanner {
     ///
     /// Only the tags of containers and units are read to their end: a `<` cannot be inside a tag
     /// (not even in a quoted value), so the next `<` starts the next piece of markup.
-    fn scan(&mut self, buf: &[u8]) {
+    /// It stops after the first unit end at or past byte `limit`: a piece is about that long.
+    fn scan(&mut self, buf: &[u8], limit: usize) {
         let mut i = self.scanned;
         while let Some(k) = memchr::memchr(b'<', &buf[i..]) {
             let lt = i + k;
             match self.markup(buf, lt) {
+                Some(n) if n >= limit && self.cut == Some(n) => {
+                    self.scanned = n;
+                    return;
+                }
                 Some(n) => i = n,
                 None => {
                     // Incomplete: scanned again when more is read.
@@ -189,16 +207,12 @@ impl Scanner {
                 if self.prolog.is_none() {
                     self.prolog = Some(String::from_utf8_lossy(&buf[..lt]).into());
                 }
-                let wanted = match self.taking {
-                    Some((k, _)) => {
-                        self.spec.containers[k].through.map(str::as_bytes) == Some(local)
-                    }
-                    None => self
+                let wanted = self.taking.is_some()
+                    || self
                         .spec
                         .containers
                         .iter()
-                        .any(|c| c.name.as_bytes() == local),
-                };
+                        .any(|c| c.name.as_bytes() == local);
                 // Every start tag is read to its end as the XML reader reads it (a `>` in
                 // quotes is no end), so that a `<` inside a tag, which the reader lets pass in a
                 // malformed file, is no tag here either.
@@ -213,7 +227,15 @@ impl Scanner {
 
     /// An end tag that ends at `after`.
     fn end_tag(&mut self, local: &[u8], after: usize) {
-        if local == self.spec.unit.as_bytes() {
+        if let Some((k, _)) = self.taking {
+            let c = &self.spec.containers[k];
+            if !c.through_when_empty && local == c.name.as_bytes() {
+                // Closed before `through` and before any unit: nothing to keep open.
+                self.taking = None;
+                return;
+            }
+        }
+        if local == self.spec.unit.as_bytes() && self.taking.is_none() {
             self.cut = Some(after);
             if self.changed {
                 self.open_at_cut = self.stack.clone();
@@ -230,38 +252,59 @@ impl Scanner {
         }
     }
 
-    /// A container's start tag (or what it is taken through), `buf[lt..=end]`.
+    /// A container's start tag, or any start tag while a container is taken, `buf[lt..=end]`.
     fn start_tag(&mut self, buf: &[u8], local: &[u8], lt: usize, end: usize) {
+        let container = |name: &[u8]| {
+            self.spec
+                .containers
+                .iter()
+                .position(|c| c.name.as_bytes() == name)
+        };
         if let Some((k, from)) = self.taking {
-            if Some(local) == self.spec.containers[k].through.map(str::as_bytes) {
+            let c = &self.spec.containers[k];
+            if Some(local) == c.through.map(str::as_bytes) {
                 self.stack.push(Open {
                     start: String::from_utf8_lossy(&buf[from..=end]).into(),
-                    closing: self.spec.containers[k].closing,
+                    closing: c.closing,
                 });
                 self.taking = None;
                 self.changed = true;
+                return;
             }
-            return;
+            let unit = local == self.spec.unit.as_bytes();
+            if !unit && container(local).is_none() {
+                return;
+            }
+            // A unit (or another container) before `through`: the container is open by its
+            // start tag alone (before any cut, so `from` is still in the buffer).
+            let own = &buf[from..];
+            let own = &own[..=tag_end(own).unwrap_or(own.len() - 1)];
+            let closing = if own.ends_with(b"/>") { "" } else { c.alone };
+            self.stack.push(Open {
+                start: String::from_utf8_lossy(own).into(),
+                closing,
+            });
+            self.taking = None;
+            self.changed = true;
+            if unit {
+                return;
+            }
         }
-        let Some(k) = self
-            .spec
-            .containers
-            .iter()
-            .position(|c| c.name.as_bytes() == local)
-        else {
+        let Some(k) = container(local) else {
             return;
         };
-        let tag = &buf[lt..=end];
-        match self.spec.containers[k].through {
-            Some(_) => self.taking = Some((k, lt)),
-            None if !tag.ends_with(b"/>") => {
+        let c = &self.spec.containers[k];
+        let empty = buf[lt..=end].ends_with(b"/>");
+        match c.through {
+            Some(_) if !empty || c.through_when_empty => self.taking = Some((k, lt)),
+            _ if empty => {}
+            _ => {
                 self.stack.push(Open {
-                    start: String::from_utf8_lossy(tag).into(),
-                    closing: self.spec.containers[k].closing,
+                    start: String::from_utf8_lossy(&buf[lt..=end]).into(),
+                    closing: c.closing,
                 });
                 self.changed = true;
             }
-            None => {}
         }
     }
 
@@ -345,7 +388,7 @@ pub fn units<R: std::io::Read, T: Send>(
     map: &(dyn Fn(Vec<Unit>) -> T + Sync),
     sink: &mut dyn FnMut(T) -> std::io::Result<()>,
 ) -> Result<Option<usize>, StreamError> {
-    let block = block.max(4096);
+    let block = block.max(64);
     let mut buf: Vec<u8> = Vec::with_capacity(block * 2);
     fill(&mut reader, &mut buf, 65_536)?;
     let Some(spec) = head_text(&buf).and_then(|h| spec_of(h, format)) else {
@@ -373,7 +416,7 @@ pub fn units<R: std::io::Read, T: Send>(
             if !eof && buf.len() < block {
                 eof = fill(&mut reader, &mut buf, block)? == 0;
             }
-            scanner.scan(&buf);
+            scanner.scan(&buf, block);
             let (take, last) = match scanner.cut {
                 Some(c) if !eof || c < buf.len() => (c, false),
                 _ if eof => (buf.len(), true),
@@ -576,7 +619,7 @@ mod tests {
         let text = tmx(700);
         let langs = Langs::zh_en();
         let whole = crate::tmx::read(&text, &langs).unwrap();
-        for block in [4096, 10_000, 1 << 20] {
+        for block in [64, 4096, 10_000, 1 << 20] {
             let mut got = Vec::new();
             let n = units(text.as_bytes(), "tmx", &langs, block, &|u| u, &mut |u| {
                 got.extend(u);
@@ -665,7 +708,7 @@ mod tests {
         let whole = crate::xliff::read(&text, &langs).unwrap();
         assert_eq!(whole.len(), 800);
         assert!(whole.iter().any(|u| u.a.lang == "en-US"));
-        for block in [4096, 5000, 9999, 1 << 20] {
+        for block in [64, 4096, 9999, 1 << 20] {
             let mut got = Vec::new();
             let n = units(text.as_bytes(), "xliff", &langs, block, &|u| u, &mut |u| {
                 got.extend(u);
@@ -771,7 +814,7 @@ mod tests {
         let langs = Langs::zh_en();
         let whole = crate::xliff::read(&x, &langs).unwrap();
         assert!(whole.len() >= 1200, "{}", whole.len());
-        for block in [4096, 7777] {
+        for block in [64, 7777] {
             let mut got = Vec::new();
             let n = units(x.as_bytes(), "xliff", &langs, block, &|u| u, &mut |u| {
                 got.extend(u);
@@ -806,7 +849,7 @@ mod tests {
                 for langs in [Langs::zh_en(), Langs::default()] {
                     let whole = read(text, &langs);
                     let mut got = Vec::new();
-                    let streamed = units(text.as_bytes(), format, &langs, 4096, &|u| u, &mut |u| {
+                    let streamed = units(text.as_bytes(), format, &langs, 64, &|u| u, &mut |u| {
                         got.extend(u);
                         Ok(())
                     });

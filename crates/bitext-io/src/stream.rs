@@ -139,6 +139,8 @@ struct Scanner {
     open_at_cut: Vec<Open>,
     /// Whether the stack changed since `open_at_cut` was taken.
     changed: bool,
+    /// Units open (a unit inside a unit is malformed, but counted).
+    in_unit: usize,
 }
 
 impl Scanner {
@@ -152,6 +154,7 @@ impl Scanner {
             cut: None,
             open_at_cut: Vec::new(),
             changed: false,
+            in_unit: 0,
         }
     }
 
@@ -208,6 +211,7 @@ impl Scanner {
                     self.prolog = Some(String::from_utf8_lossy(&buf[..lt]).into());
                 }
                 let wanted = self.taking.is_some()
+                    || local == self.spec.unit.as_bytes()
                     || self
                         .spec
                         .containers
@@ -217,8 +221,16 @@ impl Scanner {
                 // quotes is no end), so that a `<` inside a tag, which the reader lets pass in a
                 // malformed file, is no tag here either.
                 let end = lt + tag_end(rest)?;
-                if wanted {
+                // Inside a unit nothing opens a container (malformed markup in a <prop> holds
+                // none for the reader either); a unit inside a unit is counted.
+                let unit = local == self.spec.unit.as_bytes();
+                if unit && self.in_unit > 0 && !rest[..=end - lt].ends_with(b"/>") {
+                    self.in_unit += 1;
+                } else if wanted && self.in_unit == 0 {
                     self.start_tag(buf, local, lt, end);
+                    if unit && self.taking.is_none() && !rest[..=end - lt].ends_with(b"/>") {
+                        self.in_unit = 1;
+                    }
                 }
                 Some(end + 1)
             }
@@ -232,6 +244,16 @@ impl Scanner {
             if !c.through_when_empty && local == c.name.as_bytes() {
                 // Closed before `through` and before any unit: nothing to keep open.
                 self.taking = None;
+                return;
+            }
+        }
+        if self.in_unit > 0 {
+            if local == self.spec.unit.as_bytes() {
+                self.in_unit -= 1;
+            } else {
+                return;
+            }
+            if self.in_unit > 0 {
                 return;
             }
         }

@@ -51,14 +51,8 @@ pub fn wanted(path: &Path) -> bool {
     if file.take(65_536).read_to_end(&mut head).is_err() {
         return false;
     }
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
-    let text = match std::str::from_utf8(head) {
-        Ok(t) => t,
-        // A block's end may cut a character; anything else is not UTF-8.
-        Err(e) if e.error_len().is_none() => {
-            std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or("")
-        }
-        Err(_) => return false,
+    let Some(text) = bitext_io::stream::head_text(&head) else {
+        return false;
     };
     let ext = path.extension().and_then(|e| e.to_str());
     let bilingual = bitext_io::detect(ext, text).is_some() && ext != Some("txt");

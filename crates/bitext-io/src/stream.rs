@@ -158,11 +158,9 @@ impl Scanner {
         }
     }
 
-    /// Scans `buf` from where the last scan stopped up to its last complete piece of markup.
-    ///
-    /// Only the tags of containers and units are read to their end: a `<` cannot be inside a tag
-    /// (not even in a quoted value), so the next `<` starts the next piece of markup.
-    /// It stops after the first unit end at or past byte `limit`: a piece is about that long.
+    /// Scans `buf` from where the last scan stopped up to its last complete piece of markup,
+    /// each tag read to its end as the XML reader reads it ([`tag_end`]). It stops after the
+    /// first unit end at or past byte `limit`: a piece is about that long.
     fn scan(&mut self, buf: &[u8], limit: usize) {
         let mut i = self.scanned;
         while let Some(k) = memchr::memchr(b'<', &buf[i..]) {
@@ -543,8 +541,9 @@ pub fn can_cut(head: &[u8], format: &str) -> bool {
     head_text(head).and_then(|h| spec_of(h, format)).is_some()
 }
 
-/// The first 64 KiB of a file as text, without its BOM; `None` when it is not UTF-8.
-fn head_text(head: &[u8]) -> Option<&str> {
+/// The first 64 KiB of a file as text, without its BOM; `None` when it is not UTF-8 (a
+/// character cut at the end is left out).
+pub fn head_text(head: &[u8]) -> Option<&str> {
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let head = &head[..head.len().min(65_536)];
     match std::str::from_utf8(head) {

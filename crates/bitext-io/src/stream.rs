@@ -14,8 +14,6 @@
 
 use std::rc::Rc;
 
-use rayon::prelude::*;
-
 use crate::{Error, Langs, Unit};
 
 /// An element that holds units: re-opened before a piece and closed after it.
@@ -400,7 +398,7 @@ fn doctype_end(rest: &[u8]) -> Option<usize> {
 /// them there, so that the work is shared) and then, in file order, to `sink`. The number of
 /// units read, or `Ok(None)`: this file cannot be read in pieces (see the module documentation);
 /// nothing was given to `sink`.
-pub fn units<R: std::io::Read, T: Send>(
+pub fn units<R: std::io::Read + Send, T: Send>(
     mut reader: R,
     format: &str,
     langs: &Langs,
@@ -410,96 +408,119 @@ pub fn units<R: std::io::Read, T: Send>(
 ) -> Result<Option<usize>, StreamError> {
     let block = block.max(64);
     let mut buf: Vec<u8> = Vec::with_capacity(block * 2);
-    fill(&mut reader, &mut buf, 65_536)?;
+    fill(&mut reader, &mut buf, 65_536).map_err(|e| cannot_read(e, 1))?;
     let Some(spec) = head_text(&buf).and_then(|h| spec_of(h, format)) else {
         return Ok(None);
     };
-    let read = spec.read;
     if buf.starts_with(b"\xEF\xBB\xBF") {
         buf.drain(..3);
     }
-    let mut scanner = Scanner::new(spec);
-    let threads = rayon::current_num_threads().max(1);
-    let mut total = 0;
-    let mut line = 1; // the file's line where the next piece starts
-    let mut opening = String::new(); // what opens the next piece
-    let mut eof = false;
-    let mut done = false;
-    let mut present: Vec<String> = Vec::new(); // language tags seen so far
-    let mut ready = false; // whether they include the languages asked for
-    let mut held: Vec<T> = Vec::new(); // output held until then
-    while !done {
-        // Pieces for every thread: (the piece as a document, lines of its opening, its first
-        // line in the file).
-        let mut pieces: Vec<(Vec<u8>, usize, usize)> = Vec::new();
-        while pieces.len() < threads * 2 && !done {
-            if !eof && buf.len() < block {
-                eof = fill(&mut reader, &mut buf, block)? == 0;
-            }
-            scanner.scan(&buf, block);
-            let (take, last) = match scanner.cut {
-                Some(c) if !eof || c < buf.len() => (c, false),
-                _ if eof => (buf.len(), true),
-                _ => {
-                    // No unit ends in what was read: read more before cutting.
-                    eof = fill(&mut reader, &mut buf, block)? == 0;
-                    continue;
+    // A pipeline: this thread writes, in file order; a thread of its own reads the file and cuts
+    // it; the pool's threads read the pieces, each as soon as it is cut. Pieces in flight are
+    // bounded by permits that the writer hands back, so memory does not grow with the file.
+    let in_flight = rayon::current_num_threads().max(1) * 2 + 1;
+    let (permit_tx, permit_rx) = std::sync::mpsc::sync_channel::<()>(in_flight);
+    for _ in 0..in_flight {
+        // Cannot fail: the channel holds them all and its receiver is alive.
+        let _ = permit_tx.send(());
+    }
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Result<Piece<T>, StreamError>)>();
+    std::thread::scope(|threads| {
+        threads.spawn(move || {
+            rayon::in_place_scope(|pool| {
+                let mut cutter = Cutter::new(spec, buf, block);
+                let mut seq = 0;
+                // A permit a piece; none left and the writer gone: stop.
+                while permit_rx.recv().is_ok() {
+                    let piece = match cutter.next(&mut reader) {
+                        Ok(Some(p)) => p,
+                        Ok(None) => break,
+                        Err(e) => {
+                            let _ = done_tx.send((seq, Err(e)));
+                            break;
+                        }
+                    };
+                    let tx = done_tx.clone();
+                    let here = seq;
+                    pool.spawn(move |_| {
+                        let _ = tx.send((here, read_piece(spec.read, piece, langs, map)));
+                    });
+                    seq += 1;
                 }
-            };
-            let closing = if last {
-                String::new()
-            } else {
-                scanner.closing_at_cut()
-            };
-            let next = if last {
-                String::new()
-            } else {
-                scanner.opening_at_cut()
-            };
-            let this = std::mem::replace(&mut opening, next);
-            let mut whole = Vec::with_capacity(this.len() + take + closing.len());
-            whole.extend_from_slice(this.as_bytes());
-            whole.extend_from_slice(&buf[..take]);
-            whole.extend_from_slice(closing.as_bytes());
-            let lines = memchr_count(&buf[..take]);
-            buf.drain(..take);
-            scanner.shift(take);
-            pieces.push((whole, memchr_count(this.as_bytes()), line));
-            line += lines;
-            done = last;
-        }
-        let read_pieces: Vec<Result<Piece<T>, Error>> = pieces
-            .into_par_iter()
-            .map(|(whole, opening_lines, first_line)| {
-                // Lines of the piece are lines of the file.
-                let in_file = |at: usize| at.saturating_sub(opening_lines) + first_line - 1;
-                let text = String::from_utf8(whole).map_err(|e| {
-                    let at = e.utf8_error().valid_up_to();
-                    Error {
-                        line: in_file(1 + memchr_count(&e.as_bytes()[..at])),
-                        column: 1,
-                        message: format!("not UTF-8: {}", e.utf8_error()),
-                        missing_languages: false,
-                    }
-                })?;
-                let (units, present) = read(&text, langs).map_err(|mut e| {
-                    e.line = in_file(e.line);
-                    e
-                })?;
-                drop(text);
-                Ok((units.len(), present, map(units)))
-            })
-            .collect();
-        for r in read_pieces {
-            let (n, langs_here, rendered) = r.map_err(StreamError::Read)?;
+                drop(done_tx);
+            });
+        });
+        write_in_order(spec, langs, done_rx, permit_tx, sink)
+    })
+}
+
+/// Reads one piece (a document of its own) and maps its units; errors at the file's lines.
+fn read_piece<T>(
+    read: Read,
+    piece: Cut,
+    langs: &Langs,
+    map: &(dyn Fn(Vec<Unit>) -> T + Sync),
+) -> Result<Piece<T>, StreamError> {
+    let Cut {
+        whole,
+        opening_lines,
+        first_line,
+    } = piece;
+    // Lines of the piece are lines of the file.
+    let in_file = |at: usize| at.saturating_sub(opening_lines) + first_line - 1;
+    // simdutf8: validating each piece with the standard library's `from_utf8` took a tenth of an
+    // export of Chinese and English text; the error's place is then found by the standard
+    // library (only on error).
+    let text = simdutf8::basic::from_utf8(&whole).map_err(|_| {
+        let e = std::str::from_utf8(&whole).err();
+        let at = e.map_or(0, |e| e.valid_up_to());
+        StreamError::Read(Error {
+            line: in_file(1 + memchr_count(&whole[..at])),
+            column: 1,
+            message: match e {
+                Some(e) => format!("not UTF-8: {e}"),
+                None => "not UTF-8".to_owned(),
+            },
+            missing_languages: false,
+        })
+    })?;
+    let (units, present) = read(text, langs).map_err(|mut e| {
+        e.line = in_file(e.line);
+        StreamError::Read(e)
+    })?;
+    drop(whole);
+    Ok((units.len(), present, map(units)))
+}
+
+/// Hands the pieces read to `sink` in file order, each as soon as those before it are out, and
+/// a permit back for each; the languages asked for are checked over the whole file, as when it
+/// is read whole: output is held until they are seen (in the first piece, as a rule).
+fn write_in_order<T>(
+    spec: &Spec,
+    langs: &Langs,
+    done: std::sync::mpsc::Receiver<(usize, Result<Piece<T>, StreamError>)>,
+    permits: std::sync::mpsc::SyncSender<()>,
+    sink: &mut dyn FnMut(T) -> std::io::Result<()>,
+) -> Result<Option<usize>, StreamError> {
+    let mut waiting = std::collections::BTreeMap::new();
+    let mut next = 0;
+    let mut total = 0;
+    let mut present: Vec<String> = Vec::new();
+    let mut ready = false;
+    let mut held: Vec<T> = Vec::new();
+    // Ends when every piece is read (the cutter and every reader gone); returning early drops
+    // the permits and the receiver, which stops the cutter.
+    for (seq, piece) in done {
+        waiting.insert(seq, piece);
+        while let Some(piece) = waiting.remove(&next) {
+            next += 1;
+            let (n, langs_here, rendered) = piece?;
             total += n;
             for l in langs_here {
                 if !present.contains(&l) {
                     present.push(l);
                 }
             }
-            // The languages asked for are checked over the whole file, as when it is read whole:
-            // output is held until they are seen (in the first piece, as a rule).
             if !ready && langs.check_present(&present).is_ok() {
                 ready = true;
             }
@@ -511,6 +532,8 @@ pub fn units<R: std::io::Read, T: Send>(
             } else {
                 held.push(rendered);
             }
+            // The cutter may be gone after the last piece.
+            let _ = permits.send(());
         }
     }
     if !ready {
@@ -529,6 +552,97 @@ pub fn units<R: std::io::Read, T: Send>(
         }
     }
     Ok(Some(total))
+}
+
+/// A piece cut: the piece as a document, the lines of its opening, its first line in the file.
+struct Cut {
+    whole: Vec<u8>,
+    opening_lines: usize,
+    first_line: usize,
+}
+
+/// Cuts a file into pieces of about `block` bytes (see the module documentation).
+struct Cutter {
+    scanner: Scanner,
+    buf: Vec<u8>,
+    block: usize,
+    /// The file's line where the next piece starts.
+    line: usize,
+    /// What opens the next piece.
+    opening: String,
+    eof: bool,
+    done: bool,
+}
+
+impl Cutter {
+    fn new(spec: &'static Spec, buf: Vec<u8>, block: usize) -> Cutter {
+        Cutter {
+            scanner: Scanner::new(spec),
+            buf,
+            block,
+            line: 1,
+            opening: String::new(),
+            eof: false,
+            done: false,
+        }
+    }
+
+    /// The next piece, `None` after the last.
+    fn next<R: std::io::Read>(&mut self, reader: &mut R) -> Result<Option<Cut>, StreamError> {
+        if self.done {
+            return Ok(None);
+        }
+        let block = self.block;
+        loop {
+            if !self.eof && self.buf.len() < block {
+                self.eof =
+                    fill(reader, &mut self.buf, block).map_err(|e| cannot_read(e, self.line))? == 0;
+            }
+            self.scanner.scan(&self.buf, block);
+            let (take, last) = match self.scanner.cut {
+                Some(c) if !self.eof || c < self.buf.len() => (c, false),
+                _ if self.eof => (self.buf.len(), true),
+                _ => {
+                    // No unit ends in what was read: read more before cutting.
+                    self.eof = fill(reader, &mut self.buf, block)
+                        .map_err(|e| cannot_read(e, self.line))?
+                        == 0;
+                    continue;
+                }
+            };
+            let (closing, next) = if last {
+                (String::new(), String::new())
+            } else {
+                (self.scanner.closing_at_cut(), self.scanner.opening_at_cut())
+            };
+            let this = std::mem::replace(&mut self.opening, next);
+            let mut whole = Vec::with_capacity(this.len() + take + closing.len());
+            whole.extend_from_slice(this.as_bytes());
+            whole.extend_from_slice(&self.buf[..take]);
+            whole.extend_from_slice(closing.as_bytes());
+            let lines = memchr_count(&self.buf[..take]);
+            self.buf.drain(..take);
+            self.scanner.shift(take);
+            let cut = Cut {
+                whole,
+                opening_lines: memchr_count(this.as_bytes()),
+                first_line: self.line,
+            };
+            self.line += lines;
+            self.done = last;
+            return Ok(Some(cut));
+        }
+    }
+}
+
+/// The file could not be read (an I/O error), near `line`.
+fn cannot_read(e: std::io::Error, line: usize) -> StreamError {
+    StreamError::Read(Error {
+        line,
+        column: 1,
+        message: format!("cannot read the file: {e}"),
+        missing_languages: false,
+    })
 }
 
 fn memchr_count(bytes: &[u8]) -> usize {
@@ -570,23 +684,13 @@ fn spec_of(head: &str, format: &str) -> Option<&'static Spec> {
 }
 
 /// Appends up to `n` bytes from `r` to `buf`; the number read (0 at the end).
+///
+/// Reads into the vector's spare capacity (`read_to_end` on a `take`), so the bytes are not
+/// zeroed first; reserve `n` beforehand to read without growing the vector.
 pub fn fill<R: std::io::Read>(r: &mut R, buf: &mut Vec<u8>, n: usize) -> std::io::Result<usize> {
-    let old = buf.len();
-    buf.resize(old + n, 0);
-    let mut got = 0;
-    while got < n {
-        match r.read(&mut buf[old + got..]) {
-            Ok(0) => break,
-            Ok(k) => got += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => {
-                buf.truncate(old + got);
-                return Err(e);
-            }
-        }
-    }
-    buf.truncate(old + got);
-    Ok(got)
+    use std::io::Read;
+    buf.reserve(n);
+    r.by_ref().take(n as u64).read_to_end(buf)
 }
 
 /// What went wrong: the file (where, what) or writing out.

@@ -175,6 +175,20 @@ impl Side {
 /// Whether a language tag names Chinese: `zh` and its regions and scripts (zh-CN, zh-Hans,
 /// zh-TW, zh-Hant, zh-HK, zh_CN), and `cmn` (Mandarin).
 pub fn is_chinese_tag(tag: &str) -> bool {
+    // The common tags first (asked of every side of every unit written): `zh…` and `en…` whose
+    // primary subtag is exactly that; anything else as `lang_matches` says.
+    let b = tag.as_bytes();
+    let primary_is = |p: &[u8]| {
+        b.len() >= 2
+            && b[..2].eq_ignore_ascii_case(p)
+            && matches!(b.get(2), None | Some(b'-' | b'_'))
+    };
+    if primary_is(b"zh") {
+        return true;
+    }
+    if primary_is(b"en") {
+        return false;
+    }
     lang_matches(tag, "zh")
 }
 
@@ -200,14 +214,19 @@ pub fn lang_matches(tag: &str, want: &str) -> bool {
     if tag.eq_ignore_ascii_case(want) {
         return true;
     }
-    let want_has_region = want.contains(['-', '_']);
+    // Bytes, not `str::contains` and `split`: called for every side of every unit read.
+    let want_has_region = want.bytes().any(|b| b == b'-' || b == b'_');
     !want_has_region && !tag.is_empty() && same_primary(tag, want)
 }
 
 /// Whether two tags have the same primary language ([`primary_lang`], without allocating).
 pub fn same_primary(a: &str, b: &str) -> bool {
     fn primary(tag: &str) -> &str {
-        let p = tag.split(['-', '_']).next().unwrap_or("").trim();
+        let end = tag
+            .bytes()
+            .position(|b| b == b'-' || b == b'_')
+            .unwrap_or(tag.len());
+        let p = tag[..end].trim();
         if p.eq_ignore_ascii_case("cmn") {
             "zh"
         } else {
@@ -356,7 +375,11 @@ impl Unit {
     /// The Chinese side and the other one: by language tag (Chinese first; else the side tagged
     /// English second); `a` and `b` when the tags say nothing.
     pub fn zh_en(&self) -> (&Side, &Side) {
-        let english = |s: &Side| s.lang.to_ascii_lowercase().starts_with("en");
+        let english = |s: &Side| {
+            s.lang
+                .get(..2)
+                .is_some_and(|p| p.eq_ignore_ascii_case("en"))
+        };
         if self.a.is_chinese() || (!self.b.is_chinese() && !english(&self.a)) {
             (&self.a, &self.b)
         } else {
@@ -566,6 +589,13 @@ mod tests {
             assert!(is_chinese_tag(tag), "{tag}");
         }
         assert!(!is_chinese_tag("ja-JP"));
+        // The shortcut for zh… and en… agrees with the rule on every edge.
+        for tag in [
+            "", "z", "zh", "ZH", "zh-", "zhx", "zh x", " zh", "zh -CN", "en", "EN-gb", "enx",
+            "en_", "e", "eng", "cmn", "CMN_Hant", "cmnx", "zh\u{e9}", "\u{e9}n",
+        ] {
+            assert_eq!(is_chinese_tag(tag), lang_matches(tag, "zh"), "{tag:?}");
+        }
         assert!(lang_matches("en-US", "en") && !lang_matches("en-US", "en-GB"));
         let err = Langs::zh_en()
             .check_present(&["zh-CN".into(), "ja-JP".into()])

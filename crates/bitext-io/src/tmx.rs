@@ -267,7 +267,8 @@ pub(crate) fn read_with_languages(
     let (mut reader, text_start) = xml::reader(text);
     let at = |pos: u64, message: String| error(text, text_start + pos as usize, message);
 
-    let mut units = Vec::new();
+    // Room for every unit at once (a unit is some 450 bytes: growing by doubling copied them).
+    let mut units = Vec::with_capacity(memchr::memmem::find_iter(text.as_bytes(), "</tu>").count());
     // Open elements, as slices of the text where it can be (no allocation per element).
     let mut stack: Vec<std::borrow::Cow<str>> = Vec::new();
     let mut seg_depth = 0usize; // open <seg> elements

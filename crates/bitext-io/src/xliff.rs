@@ -252,7 +252,11 @@ pub(crate) fn read_with_languages(
     let (mut reader, text_start) = xml::reader(text);
     let at = |pos: u64, message: String| error(text, text_start + pos as usize, message);
 
-    let mut units = Vec::new();
+    // Room for every unit at once (a unit is some 450 bytes: growing by doubling copied them).
+    let mut units = Vec::with_capacity(
+        memchr::memmem::find_iter(text.as_bytes(), "</trans-unit>").count()
+            + memchr::memmem::find_iter(text.as_bytes(), "</segment>").count(),
+    );
     // Open elements, as slices of the text where it can be (no allocation per element).
     let mut stack: Vec<std::borrow::Cow<str>> = Vec::new();
     let mut version2 = false;
@@ -309,10 +313,12 @@ pub(crate) fn read_with_languages(
                         }
                     }
                     "trans-unit" if !version2 => {
+                        let [id, translate] =
+                            xml::attrs(e, ["id", "translate"]).map_err(|m| at(pos, m))?;
                         unit = Some(Pending {
-                            id: get("id")?,
+                            id,
                             at: text_start + pos as usize,
-                            translate: get("translate")?.as_deref() != Some("no"),
+                            translate: translate.as_deref() != Some("no"),
                             ..Pending::default()
                         });
                     }
@@ -557,11 +563,11 @@ fn side(lang: &str, c: Collector) -> Side {
 /// The units of a trans-unit or segment read: one, or one per SDL segment.
 fn finish(mut u: Pending, src: &str, trg: &str, out: &mut Vec<Unit>) {
     let base = Unit {
-        id: u.id.clone(),
+        id: u.id.take(),
         at: u.at,
         translate: u.translate,
-        state: u.state.clone(),
-        notes: u.notes.clone(),
+        state: u.state.take(),
+        notes: std::mem::take(&mut u.notes),
         source: (!src.is_empty()).then(|| src.to_owned()),
         ..Unit::default()
     };
@@ -576,7 +582,7 @@ fn finish(mut u: Pending, src: &str, trg: &str, out: &mut Vec<Unit>) {
             out.push(Unit {
                 a: side(src, source),
                 b: side(trg, target),
-                id: Some(match &u.id {
+                id: Some(match &base.id {
                     Some(id) => format!("{id}/{mid}"),
                     None => mid,
                 }),

@@ -27,7 +27,7 @@ impl Collector {
         let mut rest = raw;
         let mut file = at;
         while !rest.is_empty() {
-            let plain = rest.find('&').unwrap_or(rest.len());
+            let plain = memchr::memchr(b'&', rest.as_bytes()).unwrap_or(rest.len());
             if plain > 0 {
                 self.exact(&rest[..plain], file);
                 file += plain;
@@ -151,13 +151,48 @@ pub(crate) fn attr(e: &BytesStart, key: &str) -> Result<Option<String>, String> 
     for a in e.attributes().with_checks(false) {
         let a = a.map_err(|err| format!("bad attribute: {err}"))?;
         if a.key.as_ref() == key.as_bytes() {
-            let v = a
-                .unescape_value()
-                .map_err(|err| format!("bad attribute: {err}"))?;
+            let v = value(&a)?;
             return Ok(Some(v.into_owned()));
         }
     }
     Ok(None)
+}
+
+/// An attribute's value, its entities replaced. Without a `&` it is the text as it is (most
+/// values: a language tag, an id), without quick-xml's decoding and unescaping, which cost more
+/// than the rest of reading a `<tuv>`; the same value either way.
+fn value<'a>(
+    a: &'a quick_xml::events::attributes::Attribute,
+) -> Result<std::borrow::Cow<'a, str>, String> {
+    if !a.value.contains(&b'&') {
+        if let Ok(v) = std::str::from_utf8(&a.value) {
+            return Ok(v.into());
+        }
+    }
+    a.unescape_value()
+        .map_err(|err| format!("bad attribute: {err}"))
+}
+
+/// The values of the attributes `keys` of a start tag, in one pass over its attributes.
+pub(crate) fn attrs<const N: usize>(
+    e: &BytesStart,
+    keys: [&str; N],
+) -> Result<[Option<String>; N], String> {
+    let mut found: [Option<String>; N] = std::array::from_fn(|_| None);
+    for a in e.attributes().with_checks(false) {
+        let a = a.map_err(|err| format!("bad attribute: {err}"))?;
+        if let Some(k) = keys.iter().position(|key| a.key.as_ref() == key.as_bytes()) {
+            if found[k].is_none() {
+                let v = value(&a)?;
+                found[k] = Some(v.into_owned());
+                if found.iter().all(Option::is_some) {
+                    // Where one pass of `attr` a key would stop: no error from what follows.
+                    break;
+                }
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// The `xml:lang` attribute, or TMX 1.1's `lang`.
@@ -165,9 +200,7 @@ pub(crate) fn lang(e: &BytesStart) -> Result<Option<String>, String> {
     for a in e.attributes().with_checks(false) {
         let a = a.map_err(|err| format!("bad attribute: {err}"))?;
         if matches!(a.key.as_ref(), b"xml:lang" | b"lang") {
-            let v = a
-                .unescape_value()
-                .map_err(|err| format!("bad attribute: {err}"))?;
+            let v = value(&a)?;
             return Ok(Some(v.into_owned()));
         }
     }

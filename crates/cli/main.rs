@@ -10,11 +10,6 @@ mod output;
 mod progress;
 
 use clap::Parser;
-
-// mimalloc: the readers of large TMX and XLIFF files allocate a few small strings per unit on
-// several threads; glibc's malloc spent about a sixth of an export in malloc and free there.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 /// How a run ended; the process exit code.

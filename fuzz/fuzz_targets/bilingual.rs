@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(format) = bitext_io::detect(Some(ext), text).map(|f| f.name) {
         let whole = bitext_io::read_file_text(Some(ext), text, &langs);
         let mut got = Vec::new();
-        let streamed = bitext_io::stream::units(text.as_bytes(), format, &langs, 64, &|u| u, &mut |u| {
+        let streamed = bitext_io::stream::units(text.as_bytes(), format, &langs, 64, &std::mem::take, &mut |u| {
             got.extend(u);
             Ok(())
         });

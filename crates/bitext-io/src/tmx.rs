@@ -264,11 +264,23 @@ pub(crate) fn read_with_languages(
     text: &str,
     langs: &Langs,
 ) -> Result<(Vec<Unit>, Vec<String>), Error> {
+    let mut units = Vec::new();
+    let present = read_into(text, langs, &mut units)?;
+    Ok((units, present))
+}
+
+/// [`read_with_languages`], appending the units to `units` (a vector reused piece after piece
+/// when a file is read in pieces).
+pub(crate) fn read_into(
+    text: &str,
+    langs: &Langs,
+    units: &mut Vec<Unit>,
+) -> Result<Vec<String>, Error> {
     let (mut reader, text_start) = xml::reader(text);
     let at = |pos: u64, message: String| error(text, text_start + pos as usize, message);
 
     // Room for every unit at once (a unit is some 450 bytes: growing by doubling copied them).
-    let mut units = Vec::with_capacity(memchr::memmem::find_iter(text.as_bytes(), "</tu>").count());
+    units.reserve(memchr::memmem::find_iter(text.as_bytes(), "</tu>").count());
     // Open elements, as slices of the text where it can be (no allocation per element).
     let mut stack: Vec<std::borrow::Cow<str>> = Vec::new();
     let mut seg_depth = 0usize; // open <seg> elements
@@ -394,7 +406,7 @@ pub(crate) fn read_with_languages(
     if !seen_body {
         return Err(Error::at(text, text.len(), "not a TMX document: no <body>"));
     }
-    Ok((units, present))
+    Ok(present)
 }
 
 fn finish_prop(

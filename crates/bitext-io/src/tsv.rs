@@ -64,16 +64,23 @@ pub fn header() -> String {
 
 /// One line per unit, without the header.
 pub fn rows(units: &[Unit]) -> String {
+    let mut out = String::new();
+    push_rows(&mut out, units);
+    out
+}
+
+/// [`rows`], appended to `out` (a buffer that can be reused).
+pub fn push_rows(out: &mut String, units: &[Unit]) {
     use std::fmt::Write;
     // Written straight into one buffer (no string per field): this is what `bitext export`
     // spends its time on after reading.
-    let mut out = String::with_capacity(units.len() * 256);
+    out.reserve(units.len() * 256);
     // itoa: numbers written without the formatting machinery (a tenth of the rendering).
     let mut numbers = itoa::Buffer::new();
     for u in units {
-        push_ids(&mut out, &u.a.ids, &mut numbers);
+        push_ids(out, &u.a.ids, &mut numbers);
         out.push('\t');
-        push_ids(&mut out, &u.b.ids, &mut numbers);
+        push_ids(out, &u.b.ids, &mut numbers);
         let (zh, en) = u.zh_en();
         out.push('\t');
         out.push_str(numbers.format(zh.count()));
@@ -84,12 +91,11 @@ pub fn rows(units: &[Unit]) -> String {
             let _ = write!(out, "{c:.3}");
         }
         out.push('\t');
-        push_side(&mut out, &u.a);
+        push_side(out, &u.a);
         out.push('\t');
-        push_side(&mut out, &u.b);
+        push_side(out, &u.b);
         out.push('\n');
     }
-    out
 }
 
 fn push_ids(out: &mut String, list: &[usize], numbers: &mut itoa::Buffer) {

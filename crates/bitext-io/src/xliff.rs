@@ -247,13 +247,25 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
 /// XLIFF units pair the file's source and target whatever is asked (`_langs`).
 pub(crate) fn read_with_languages(
     text: &str,
-    _langs: &Langs,
+    langs: &Langs,
 ) -> Result<(Vec<Unit>, Vec<String>), Error> {
+    let mut units = Vec::new();
+    let present = read_into(text, langs, &mut units)?;
+    Ok((units, present))
+}
+
+/// [`read_with_languages`], appending the units to `units` (a vector reused piece after piece
+/// when a file is read in pieces).
+pub(crate) fn read_into(
+    text: &str,
+    _langs: &Langs,
+    units: &mut Vec<Unit>,
+) -> Result<Vec<String>, Error> {
     let (mut reader, text_start) = xml::reader(text);
     let at = |pos: u64, message: String| error(text, text_start + pos as usize, message);
 
     // Room for every unit at once (a unit is some 450 bytes: growing by doubling copied them).
-    let mut units = Vec::with_capacity(
+    units.reserve(
         memchr::memmem::find_iter(text.as_bytes(), "</trans-unit>").count()
             + memchr::memmem::find_iter(text.as_bytes(), "</segment>").count(),
     );
@@ -481,7 +493,7 @@ pub(crate) fn read_with_languages(
                     }
                     "trans-unit" if !version2 => {
                         if let Some(u) = unit.take() {
-                            finish(u, &src_lang, &trg_lang, &mut units);
+                            finish(u, &src_lang, &trg_lang, units);
                         }
                     }
                     "segment" if version2 => {
@@ -489,7 +501,7 @@ pub(crate) fn read_with_languages(
                             if let Some(u2) = unit2.as_ref() {
                                 u.notes.extend(u2.3.iter().cloned());
                             }
-                            finish(u, &src_lang, &trg_lang, &mut units);
+                            finish(u, &src_lang, &trg_lang, units);
                         }
                     }
                     "unit" if version2 => unit2 = None,
@@ -529,7 +541,7 @@ pub(crate) fn read_with_languages(
     if !seen_root {
         return Err(Error::at(text, 0, "not an XLIFF document: no <xliff>"));
     }
-    Ok((units, present))
+    Ok(present)
 }
 
 /// The text being read into: the SDL segment when inside one, else the source or target.

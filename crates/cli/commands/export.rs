@@ -94,10 +94,22 @@ fn streamed(args: &ExportArgs, format: AlignFormat) -> anyhow::Result<Option<Exi
     let input = std::fs::File::open(&args.input)
         .with_context(|| format!("cannot read {}", args.input.display()))?;
     let progress = crate::progress::Progress::new(None, "exporting");
-    // Each piece is rendered on the thread that read it; only writing is in file order.
-    let render = |units: Vec<bitext_io::Unit>| match format {
-        AlignFormat::Tsv => bitext_io::tsv::rows(&units),
-        _ => bitext_io::jsonl::write(&units),
+    // Each piece is rendered on the thread that read it; only writing is in file order. The
+    // rendered pieces' buffers are reused once written (megabytes each: allocating them anew
+    // costs page faults).
+    let spare: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let render = |units: &mut Vec<bitext_io::Unit>| match format {
+        AlignFormat::Tsv => {
+            let mut out = spare
+                .lock()
+                .ok()
+                .and_then(|mut s| s.pop())
+                .unwrap_or_default();
+            out.clear();
+            bitext_io::tsv::push_rows(&mut out, units);
+            out
+        }
+        _ => bitext_io::jsonl::write(units),
     };
     // Pieces of 1 MiB (`BITEXT_STREAM_BLOCK` bytes to change it, for tests).
     let block = std::env::var("BITEXT_STREAM_BLOCK")
@@ -105,7 +117,11 @@ fn streamed(args: &ExportArgs, format: AlignFormat) -> anyhow::Result<Option<Exi
         .and_then(|v| v.parse().ok())
         .unwrap_or(1 << 20);
     let result = bitext_io::stream::units(input, name, &langs, block, &render, &mut |text| {
-        out.write_all(text.as_bytes())
+        out.write_all(text.as_bytes())?;
+        if let Ok(mut s) = spare.lock() {
+            s.push(text);
+        }
+        Ok(())
     });
     progress.finish();
     let shown = args.input.display();

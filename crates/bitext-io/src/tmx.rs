@@ -279,8 +279,11 @@ pub(crate) fn read_into(
     let (mut reader, text_start) = xml::reader(text);
     let at = |pos: u64, message: String| error(text, text_start + pos as usize, message);
 
-    // Room for every unit at once (a unit is some 450 bytes: growing by doubling copied them).
-    units.reserve(memchr::memmem::find_iter(text.as_bytes(), "</tu>").count());
+    // A unit is some 450 bytes: growing the vector by doubling copied them.
+    if units.capacity() == 0 {
+        // A fresh vector (not one reused piece after piece): room for every unit at once.
+        units.reserve(memchr::memmem::find_iter(text.as_bytes(), "</tu>").count());
+    }
     // Open elements, as slices of the text where it can be (no allocation per element).
     let mut stack: Vec<std::borrow::Cow<str>> = Vec::new();
     let mut seg_depth = 0usize; // open <seg> elements

@@ -1,4 +1,4 @@
-//! Reading a large TMX or XLIFF 1.2 file in pieces, in memory that does not grow with the file.
+//! Reading a large TMX or XLIFF (1.2 or 2) file in pieces, in memory that does not grow with the file.
 //!
 //! The file is read in blocks and cut after a unit's end tag (`</tu>`, `</trans-unit>`), found by
 //! a scan of the markup that skips comments, CDATA and processing instructions. The scan keeps the
@@ -6,8 +6,10 @@
 //! `<xliff>`, each `<file>` with its header and `<body>`, `<group>`s), so that each piece is
 //! read by the format's reader as a document of its own: the file's prolog, the start tags of
 //! what is open where the piece starts, the piece, and the end tags of what is open where it
-//! ends (XLIFF 2: `<xliff>`, `<file>`, `<group>`, cut after `</unit>`). Several pieces are read
-//! in parallel and handed on in file order; the last piece gets no end tags, so that a file cut
+//! ends (XLIFF 2: `<xliff>`, `<file>`, `<group>`, cut after `</unit>`). The work is a pipeline:
+//! one thread reads the file and cuts it, the thread pool reads each piece as soon as it is cut,
+//! and the calling thread hands the pieces on in file order, with a bounded number in flight and
+//! their large buffers reused. The last piece gets no end tags, so that a file cut
 //! short is the reader's error as it is when read whole. The languages asked for are checked over
 //! the whole file. A file this cannot read so (not UTF-8) is left to the whole-file reader:
 //! [`units`] says so by returning `Ok(None)`. Errors carry the line in the file.
@@ -807,6 +809,51 @@ mod tests {
             assert_eq!(n, Some(700));
             assert_eq!(texts(&got), texts(&whole), "block {block}");
         }
+    }
+
+    #[test]
+    fn a_reused_vector_holds_only_its_piece() {
+        // `map` leaves the units where they are: each piece must still see only its own.
+        let text = tmx(700);
+        let mut seen = 0;
+        let n = units(
+            text.as_bytes(),
+            "tmx",
+            &Langs::zh_en(),
+            64,
+            &|u| u.len(),
+            &mut |k| {
+                seen += k;
+                Ok(())
+            },
+        );
+        assert_eq!((n.unwrap(), seen), (Some(700), 700));
+    }
+
+    #[test]
+    fn a_write_error_stops_the_pipeline() {
+        // Hundreds of pieces; the sink fails at once: the cutter and the readers stop (no
+        // hang) and the error is the write's. The units left in the vector by `map` are
+        // dropped and the vector reused.
+        let text = tmx(700);
+        let mut calls = 0;
+        let r = units(
+            text.as_bytes(),
+            "tmx",
+            &Langs::zh_en(),
+            64,
+            &|u| u.len(),
+            &mut |_| {
+                calls += 1;
+                Err(std::io::Error::other("disk full"))
+            },
+        );
+        assert!(
+            matches!(r, Err(StreamError::Write(_))),
+            "{:?}",
+            r.map(|_| ())
+        );
+        assert_eq!(calls, 1);
     }
 
     #[test]

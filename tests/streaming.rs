@@ -10,11 +10,19 @@ fn export(input: &std::path::Path, format: &str, stream_min: &str) -> std::proce
         .unwrap()
 }
 
-/// A TMX of the corpus's English sentences beside Chinese ones, with entities and inline codes.
-fn tmx(units: usize, broken_at: Option<usize>) -> String {
+/// The sentences of an English corpus document, escaped for XML.
+fn english_sentences() -> Vec<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let en = std::fs::read_to_string(root.join("corpus/en/000_aafadf07d820b436.txt")).unwrap();
-    let sentences: Vec<&str> = en.split(". ").filter(|s| !s.trim().is_empty()).collect();
+    en.split(". ")
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| s.replace('&', "&amp;").replace('<', "&lt;"))
+        .collect()
+}
+
+/// A TMX of the corpus's English sentences beside Chinese ones, with entities and inline codes.
+fn tmx(units: usize, broken_at: Option<usize>) -> String {
+    let sentences = english_sentences();
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n<header creationtool=\"t\" \
          creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"zh-CN\" \
@@ -24,9 +32,7 @@ fn tmx(units: usize, broken_at: Option<usize>) -> String {
         if broken_at == Some(k) {
             s.push_str("<tu><tuv xml:lang=\"en\"><seg>broken</tuv>\n");
         }
-        let e = sentences[k % sentences.len()]
-            .replace('&', "&amp;")
-            .replace('<', "&lt;");
+        let e = &sentences[k % sentences.len()];
         s.push_str(&format!(
             "<tu tuid=\"{k}\">\n <tuv xml:lang=\"zh-CN\"><seg>第{k}句：民族团结<ph x=\"1\">&lt;br/&gt;</ph>进步。</seg></tuv>\n <tuv xml:lang=\"en\"><seg>{e} &amp; more.</seg></tuv>\n</tu>\n"
         ));
@@ -159,4 +165,59 @@ fn a_large_text_is_checked_in_pieces_with_the_same_findings() {
     let lf = before.iter().filter(|&&b| b == b'\n').count();
     assert_eq!(line, lf + 1);
     assert!(text[span..].starts_with("my country") || text[span..].starts_with("flag"));
+}
+
+#[test]
+fn pieces_put_the_languages_asked_for_on_their_sides() {
+    // An en→zh XLIFF asked for as zh→en: read in pieces or whole, Chinese is side a.
+    let sentences = english_sentences();
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\">\n<file \
+         source-language=\"en-US\" target-language=\"zh-CN\" datatype=\"plaintext\" original=\"a\">\n<body>\n",
+    );
+    for k in 0..3000 {
+        let e = &sentences[k % sentences.len()];
+        s.push_str(&format!(
+            "<trans-unit id=\"{k}\"><source>{e}</source><target>第{k}句：民族团结进步。</target></trans-unit>\n"
+        ));
+    }
+    s.push_str("</body>\n</file>\n</xliff>\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("en-zh.xlf");
+    std::fs::write(&path, s).unwrap();
+    let run = |stream_min: &str| {
+        crate::bitext()
+            .env("BITEXT_STREAM_MIN", stream_min)
+            .args([
+                "export",
+                "--format",
+                "tsv",
+                "--source-lang",
+                "zh",
+                "--target-lang",
+                "en",
+            ])
+            .arg(&path)
+            .output()
+            .unwrap()
+    };
+    let streamed = run("0");
+    assert!(
+        streamed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&streamed.stderr)
+    );
+    let text = String::from_utf8(streamed.stdout.clone()).unwrap();
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(rows.len(), 3000);
+    assert!(
+        rows.iter()
+            .all(|r| r.split('\t').nth(4).is_some_and(|a| a.starts_with('第'))),
+        "side a is the Chinese target of the file: {}",
+        rows[0]
+    );
+    assert!(
+        streamed.stdout == run("99999999999").stdout,
+        "the same bytes"
+    );
 }

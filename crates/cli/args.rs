@@ -411,12 +411,18 @@ Input:
   `bitext align --format jsonl`, or its TSV; UTF-8, UTF-16 with a BOM, or
   the encoding an XML declaration names. The format is recognised from the
   content, then the extension. Inline codes are left out of the text.
+  A directory: every bilingual file in it and its subdirectories, in the
+  order of their paths, as one output; other files, and files without the
+  languages asked for, are listed as skipped (exit 2 when nothing is left).
+  Files of different language pairs need --source-lang and --target-lang.
 
 Languages:
   Each side keeps its file's language tag. By default side a is the file's
   source language and side b its target (or the other language of a TMX);
   --source-lang and --target-lang choose others (zh matches zh-CN, zh-TW,
   zh-Hans, cmn …). A file without them is an error naming its languages.
+  Units whose file has them the other way round (an en→zh XLIFF asked for
+  as zh→en) have their sides swapped, each keeping its own tag.
 
 Examples:
   bitext export pair.jsonl -o pair.tmx
@@ -424,6 +430,7 @@ Examples:
   bitext export memory.tmx --source-lang en --target-lang fr -o en-fr.tsv
   bitext export pair.jsonl --format html -o review.html --min-confidence 0.3
   bitext export memory.tmx --format tsv
+  bitext export project/ --source-lang zh --target-lang en -o project.tmx
 
 Exit codes:
   0  exported
@@ -432,7 +439,8 @@ Exit codes:
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// A bilingual file: TMX, XLIFF, PO, JSONL or TSV (`-` reads standard input).
+    /// A bilingual file: TMX, XLIFF, PO, JSONL or TSV (`-` reads standard input); or a
+    /// directory of them.
     pub input: PathBuf,
     /// The language of side a (the source): a tag such as zh, zh-TW or en-US.
     #[arg(long, value_name = "TAG")]

@@ -1,7 +1,9 @@
 //! Reading what the commands take: documents (with a warning when their encoding was guessed)
 //! and document pairs, aligned by `bitext_align::pair`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
 
 use bitext_io::Unit;
 
@@ -88,4 +90,67 @@ pub(crate) fn align_pair(
     };
     let aligned = bitext_align::pair::align_documents(&a, &b, &options);
     Ok((aligned.units, aligned.warnings))
+}
+
+/// What a walk of a directory found: the files bitext may read (`*.txt` documents and every
+/// format of `bitext_io`'s registry), sorted, and the others, each with why it was skipped.
+pub(crate) struct Walked {
+    pub files: Vec<PathBuf>,
+    pub skipped: Vec<(String, String)>,
+}
+
+/// Walks a directory and its subdirectories. Hidden files and a folder's own documentation
+/// (README, LICENSE …) are not material and are passed over without a word.
+pub(crate) fn walk(dir: &Path) -> anyhow::Result<Walked> {
+    let mut walked = Walked {
+        files: Vec::new(),
+        skipped: Vec::new(),
+    };
+    walk_into(dir, &mut walked)?;
+    walked.files.sort();
+    walked.skipped.sort();
+    Ok(walked)
+}
+
+fn walk_into(dir: &Path, walked: &mut Walked) -> anyhow::Result<()> {
+    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().to_ascii_uppercase();
+        if name.starts_with('.')
+            || [
+                "README",
+                "LICENSE",
+                "LICENCE",
+                "COPYING",
+                "CHANGELOG",
+                "NOTICE",
+            ]
+            .iter()
+            .any(|d| name == *d || name.starts_with(&format!("{d}.")))
+        {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            walk_into(&path, walked)?;
+            continue;
+        }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some(e) if e == "txt" || bitext_io::extensions().any(|x| x == e) => {
+                walked.files.push(path)
+            }
+            _ => walked.skipped.push((
+                path.display().to_string(),
+                format!(
+                    "not a format bitext reads ({})",
+                    ext.map_or("no extension".into(), |e| format!(".{e}"))
+                ),
+            )),
+        }
+    }
+    Ok(())
 }

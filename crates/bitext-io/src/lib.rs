@@ -263,6 +263,24 @@ impl Langs {
         })
     }
 
+    /// Puts the language asked for as `a` on side a (or, when only `b` is given, that one on
+    /// side b), swapping a unit's sides where the file has them the other way round, as an
+    /// XLIFF or PO file of the opposite direction does. Sides move whole, with their tags and
+    /// positions: nothing is relabelled. Readers keep the file's direction (the bilingual checks
+    /// need to know which side is the file's target); `export` orients what it writes.
+    pub fn orient(&self, units: &mut [Unit]) {
+        for u in units {
+            let swap = match (&self.a, &self.b) {
+                (Some(a), _) => !lang_matches(&u.a.lang, a) && lang_matches(&u.b.lang, a),
+                (None, Some(b)) => !lang_matches(&u.b.lang, b) && lang_matches(&u.a.lang, b),
+                (None, None) => false,
+            };
+            if swap {
+                std::mem::swap(&mut u.a, &mut u.b);
+            }
+        }
+    }
+
     /// Whether both requested languages (the ones given) are among `present`, else an error
     /// message naming what the file has.
     pub fn check_present(&self, present: &[String]) -> Result<(), String> {
@@ -550,6 +568,47 @@ pub(crate) fn xml_clean<'a>(s: &'a str, dropped: &mut usize) -> std::borrow::Cow
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn orient_puts_the_asked_languages_on_their_sides_without_relabelling() {
+        let unit = |a: &str, ta: &str, b: &str, tb: &str| Unit {
+            a: Side::new(a, vec![ta.into()]),
+            b: Side::new(b, vec![tb.into()]),
+            ..Unit::default()
+        };
+        // An en→zh XLIFF unit and a zh→en one, asked for as en→zh.
+        let mut units = vec![
+            unit("en-US", "Banner", "zh-CN", "旗"),
+            unit("zh-CN", "我国", "en-US", "China"),
+        ];
+        let langs = Langs {
+            a: Some("en".into()),
+            b: Some("zh".into()),
+        };
+        langs.orient(&mut units);
+        let sides: Vec<(&str, &str, &str, &str)> = units
+            .iter()
+            .map(|u| (&*u.a.lang, &*u.a.text[0], &*u.b.lang, &*u.b.text[0]))
+            .collect();
+        assert_eq!(
+            sides,
+            [
+                ("en-US", "Banner", "zh-CN", "旗"),
+                ("en-US", "China", "zh-CN", "我国"),
+            ]
+        );
+        // Only the target asked for: it goes to side b.
+        let only_b = Langs {
+            a: None,
+            b: Some("en".into()),
+        };
+        only_b.orient(&mut units);
+        assert!(units.iter().all(|u| u.b.lang == "en-US"));
+        // Nothing asked: the file's direction stays.
+        let mut kept = vec![unit("zh", "旗", "en", "banner")];
+        Langs::default().orient(&mut kept);
+        assert_eq!(kept[0].a.lang, "zh");
+    }
 
     #[test]
     fn detects_each_format_by_content_then_extension() {

@@ -393,10 +393,14 @@ fn collect_inputs(
         let meta =
             std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
         if meta.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found, &mut skipped)?;
-            found.sort();
-            files.extend(found.into_iter().map(|f| (f, true)));
+            let walked = crate::input::walk(path)?;
+            files.extend(walked.files.into_iter().map(|f| (f, true)));
+            skipped.extend(
+                walked
+                    .skipped
+                    .into_iter()
+                    .map(|(name, why)| Input::Skipped { name, why }),
+            );
         } else {
             files.push((path.clone(), false));
         }
@@ -489,48 +493,6 @@ fn read_input(f: &Path, walked: bool, langs: &bitext_io::Langs) -> anyhow::Resul
     } else {
         Input::Chinese
     })
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<Input>) -> anyhow::Result<()> {
-    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
-        let entry = entry?;
-        // Hidden files, and a folder's own documentation, are not material to check.
-        let name = entry.file_name().to_string_lossy().to_ascii_uppercase();
-        if name.starts_with('.')
-            || [
-                "README",
-                "LICENSE",
-                "LICENCE",
-                "COPYING",
-                "CHANGELOG",
-                "NOTICE",
-            ]
-            .iter()
-            .any(|d| name == *d || name.starts_with(&format!("{d}.")))
-        {
-            continue;
-        }
-        let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            walk(&path, out, skipped)?;
-            continue;
-        }
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match ext.as_deref() {
-            Some(e) if e == "txt" || bitext_io::extensions().any(|x| x == e) => out.push(path),
-            _ => skipped.push(Input::Skipped {
-                name: path.display().to_string(),
-                why: format!(
-                    "not a format bitext reads ({})",
-                    ext.map_or("no extension".into(), |e| format!(".{e}"))
-                ),
-            }),
-        }
-    }
-    Ok(())
 }
 
 fn explain(id: &str) -> anyhow::Result<ExitStatus> {

@@ -1,6 +1,7 @@
 use crate::args::{AlignFormat, ExportArgs};
 use crate::ExitStatus;
 use anyhow::Context;
+use std::path::{Path, PathBuf};
 
 /// Inputs from this size on are read in pieces when the output can be written as it comes
 /// (TSV, JSONL): memory stays flat however large the file (`BITEXT_STREAM_MIN` bytes to change).
@@ -8,6 +9,9 @@ const STREAM_MIN: u64 = 8 << 20;
 
 pub fn exec(args: ExportArgs) -> anyhow::Result<ExitStatus> {
     let format = args.out.resolve(AlignFormat::Tmx)?;
+    if args.input.is_dir() {
+        return directory(&args, format);
+    }
     if let Some(status) = streamed(&args, format)? {
         return Ok(status);
     }
@@ -17,8 +21,9 @@ pub fn exec(args: ExportArgs) -> anyhow::Result<ExitStatus> {
         b: args.target_lang.clone(),
     };
     let ext = args.input.extension().and_then(|e| e.to_str());
-    let units = bitext_io::read_file_text(ext, doc.text(), &langs)
+    let mut units = bitext_io::read_file_text(ext, doc.text(), &langs)
         .map_err(|e| anyhow::anyhow!("{}:{}:{}: {}", doc.name, e.line, e.column, e.message))?;
+    langs.orient(&mut units);
     if format == AlignFormat::Beads
         && units
             .iter()
@@ -31,6 +36,136 @@ pub fn exec(args: ExportArgs) -> anyhow::Result<ExitStatus> {
     }
     args.out.emit(format, &units, &args.units)?;
     Ok(ExitStatus::Success)
+}
+
+/// Exports every bilingual file of a directory (and its subdirectories) as one output, files in
+/// the order of their paths. Files of other kinds, and files without the languages asked for, are
+/// listed as skipped; nothing exported at all is an error. Files holding different language
+/// pairs are not mixed silently: `--source-lang`/`--target-lang` must choose one.
+fn directory(args: &ExportArgs, format: AlignFormat) -> anyhow::Result<ExitStatus> {
+    use rayon::prelude::*;
+    let walked = crate::input::walk(&args.input)?;
+    let mut skipped = walked.skipped;
+    let langs = bitext_io::Langs {
+        a: args.source_lang.clone(),
+        b: args.target_lang.clone(),
+    };
+    let (bilingual, documents): (Vec<PathBuf>, Vec<PathBuf>) = walked
+        .files
+        .into_iter()
+        .partition(|f| f.extension().and_then(|e| e.to_str()) != Some("txt"));
+    skipped.extend(documents.into_iter().map(|f| {
+        (
+            f.display().to_string(),
+            "a plain-text document (`bitext align ZH EN` aligns two of them)".to_owned(),
+        )
+    }));
+    let progress = crate::progress::Progress::new(Some(bilingual.len() as u64), "reading");
+    let read: Vec<anyhow::Result<Result<Vec<bitext_io::Unit>, String>>> = bilingual
+        .par_iter()
+        .map(|f| {
+            let r = read_units(f, &langs);
+            progress.inc();
+            r
+        })
+        .collect();
+    progress.finish();
+    let mut files: Vec<(&PathBuf, Vec<bitext_io::Unit>)> = Vec::new();
+    for (f, r) in bilingual.iter().zip(read) {
+        match r? {
+            Ok(units) => files.push((f, units)),
+            Err(why) => skipped.push((f.display().to_string(), why)),
+        }
+    }
+    skipped.sort();
+    for (name, why) in &skipped {
+        crate::output::note(&format!("skipped {name}: {why}"));
+    }
+    if files.is_empty() {
+        anyhow::bail!(
+            "nothing to export: no file in {} is a bilingual file with the languages asked for \
+             ({} files skipped; bitext reads {})",
+            args.input.display(),
+            skipped.len(),
+            bitext_io::FORMATS
+                .iter()
+                .map(|f| f.name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    // One language pair per output: the pair of each file's first unit, by primary language.
+    if args.source_lang.is_none() || args.target_lang.is_none() {
+        let mut pairs: Vec<(String, String, &PathBuf)> = Vec::new();
+        for (f, units) in &files {
+            if let Some(u) = units.first() {
+                let pair = (
+                    bitext_io::primary_lang(&u.a.lang),
+                    bitext_io::primary_lang(&u.b.lang),
+                );
+                // A PO file does not name its source language: "" goes with any.
+                let fits = |x: &String, y: &String| x == y || x.is_empty() || y.is_empty();
+                if !pairs
+                    .iter()
+                    .any(|(a, b, _)| fits(a, &pair.0) && fits(b, &pair.1))
+                {
+                    pairs.push((pair.0, pair.1, f));
+                }
+            }
+        }
+        if pairs.len() > 1 {
+            const SHOWN: usize = 4;
+            let mut listed: Vec<String> = pairs
+                .iter()
+                .take(SHOWN)
+                .map(|(a, b, f)| {
+                    let or_unknown = |l: &String| {
+                        if l.is_empty() {
+                            "?".to_owned()
+                        } else {
+                            l.clone()
+                        }
+                    };
+                    format!(
+                        "{}\u{2192}{} in {}",
+                        or_unknown(a),
+                        or_unknown(b),
+                        f.display()
+                    )
+                })
+                .collect();
+            if pairs.len() > SHOWN {
+                listed.push(format!("{} more", pairs.len() - SHOWN));
+            }
+            anyhow::bail!(
+                "the files in {} hold more than one language pair ({}): choose one with \
+                 --source-lang and --target-lang",
+                args.input.display(),
+                listed.join(", ")
+            );
+        }
+    }
+    let units: Vec<bitext_io::Unit> = files.into_iter().flat_map(|(_, u)| u).collect();
+    args.out.emit(format, &units, &args.units)?;
+    Ok(ExitStatus::Success)
+}
+
+/// The units of one file found in a directory: `Ok(Err(why))` when the file lacks the languages
+/// asked for (skipped), an error when it cannot be read.
+fn read_units(
+    path: &Path,
+    langs: &bitext_io::Langs,
+) -> anyhow::Result<Result<Vec<bitext_io::Unit>, String>> {
+    let doc = crate::input::read_document(path)?;
+    let ext = path.extension().and_then(|e| e.to_str());
+    match bitext_io::read_file_text(ext, doc.text(), langs) {
+        Ok(mut units) => {
+            langs.orient(&mut units);
+            Ok(Ok(units))
+        }
+        Err(e) if e.missing_languages => Ok(Err(e.message)),
+        Err(e) => anyhow::bail!("{}:{}:{}: {}", doc.name, e.line, e.column, e.message),
+    }
 }
 
 /// Exports a large TMX or XLIFF 1.2 file to TSV or JSONL piece by piece (bitext_io::stream);
@@ -98,18 +233,21 @@ fn streamed(args: &ExportArgs, format: AlignFormat) -> anyhow::Result<Option<Exi
     // rendered pieces' buffers are reused once written (megabytes each: allocating them anew
     // costs page faults).
     let spare: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
-    let render = |units: &mut Vec<bitext_io::Unit>| match format {
-        AlignFormat::Tsv => {
-            let mut out = spare
-                .lock()
-                .ok()
-                .and_then(|mut s| s.pop())
-                .unwrap_or_default();
-            out.clear();
-            bitext_io::tsv::push_rows(&mut out, units);
-            out
+    let render = |units: &mut Vec<bitext_io::Unit>| {
+        langs.orient(units);
+        match format {
+            AlignFormat::Tsv => {
+                let mut out = spare
+                    .lock()
+                    .ok()
+                    .and_then(|mut s| s.pop())
+                    .unwrap_or_default();
+                out.clear();
+                bitext_io::tsv::push_rows(&mut out, units);
+                out
+            }
+            _ => bitext_io::jsonl::write(units),
         }
-        _ => bitext_io::jsonl::write(units),
     };
     // Pieces of 1 MiB (`BITEXT_STREAM_BLOCK` bytes to change it, for tests).
     let block = std::env::var("BITEXT_STREAM_BLOCK")

@@ -15,15 +15,7 @@ pub fn exec(args: ExportArgs) -> anyhow::Result<ExitStatus> {
     if let Some(status) = streamed(&args, format)? {
         return Ok(status);
     }
-    let doc = crate::input::read_document(&args.input)?;
-    let langs = bitext_io::Langs {
-        a: args.source_lang.clone(),
-        b: args.target_lang.clone(),
-    };
-    let ext = args.input.extension().and_then(|e| e.to_str());
-    let mut units = bitext_io::read_file_text(ext, doc.text(), &langs)
-        .map_err(|e| anyhow::anyhow!("{}:{}:{}: {}", doc.name, e.line, e.column, e.message))?;
-    langs.orient(&mut units);
+    let units = read_units(&args.input, &langs(&args))?.map_err(|e| located(&args.input, &e))?;
     if format == AlignFormat::Beads
         && units
             .iter()
@@ -31,7 +23,7 @@ pub fn exec(args: ExportArgs) -> anyhow::Result<ExitStatus> {
     {
         anyhow::bail!(
             "{}: the beads format needs sentence ids, which these units do not carry",
-            doc.name
+            args.input.display()
         );
     }
     args.out.emit(format, &units, &args.units)?;
@@ -46,10 +38,7 @@ fn directory(args: &ExportArgs, format: AlignFormat) -> anyhow::Result<ExitStatu
     use rayon::prelude::*;
     let walked = crate::input::walk(&args.input)?;
     let mut skipped = walked.skipped;
-    let langs = bitext_io::Langs {
-        a: args.source_lang.clone(),
-        b: args.target_lang.clone(),
-    };
+    let langs = langs(args);
     let (bilingual, documents): (Vec<PathBuf>, Vec<PathBuf>) = walked
         .files
         .into_iter()
@@ -61,7 +50,7 @@ fn directory(args: &ExportArgs, format: AlignFormat) -> anyhow::Result<ExitStatu
         )
     }));
     let progress = crate::progress::Progress::new(Some(bilingual.len() as u64), "reading");
-    let read: Vec<anyhow::Result<Result<Vec<bitext_io::Unit>, String>>> = bilingual
+    let read: Vec<_> = bilingual
         .par_iter()
         .map(|f| {
             let r = read_units(f, &langs);
@@ -74,7 +63,8 @@ fn directory(args: &ExportArgs, format: AlignFormat) -> anyhow::Result<ExitStatu
     for (f, r) in bilingual.iter().zip(read) {
         match r? {
             Ok(units) => files.push((f, units)),
-            Err(why) => skipped.push((f.display().to_string(), why)),
+            Err(e) if e.missing_languages => skipped.push((f.display().to_string(), e.message)),
+            Err(e) => return Err(located(f, &e)),
         }
     }
     skipped.sort();
@@ -95,37 +85,27 @@ fn directory(args: &ExportArgs, format: AlignFormat) -> anyhow::Result<ExitStatu
         );
     }
     // One language pair per output: the pair of each file's first unit, by primary language.
+    // A PO file does not name its source language: "" goes with any.
     if args.source_lang.is_none() || args.target_lang.is_none() {
+        let fits = |x: &str, y: &str| x == y || x.is_empty() || y.is_empty();
         let mut pairs: Vec<(String, String, &PathBuf)> = Vec::new();
         for (f, units) in &files {
-            if let Some(u) = units.first() {
-                let pair = (
-                    bitext_io::primary_lang(&u.a.lang),
-                    bitext_io::primary_lang(&u.b.lang),
-                );
-                // A PO file does not name its source language: "" goes with any.
-                let fits = |x: &String, y: &String| x == y || x.is_empty() || y.is_empty();
-                if !pairs
-                    .iter()
-                    .any(|(a, b, _)| fits(a, &pair.0) && fits(b, &pair.1))
-                {
-                    pairs.push((pair.0, pair.1, f));
-                }
+            let Some(u) = units.first() else { continue };
+            let (a, b) = (
+                bitext_io::primary_lang(&u.a.lang),
+                bitext_io::primary_lang(&u.b.lang),
+            );
+            if !pairs.iter().any(|(x, y, _)| fits(x, &a) && fits(y, &b)) {
+                pairs.push((a, b, f));
             }
         }
         if pairs.len() > 1 {
             const SHOWN: usize = 4;
+            let or_unknown = |l: &str| if l.is_empty() { "?" } else { l }.to_owned();
             let mut listed: Vec<String> = pairs
                 .iter()
                 .take(SHOWN)
                 .map(|(a, b, f)| {
-                    let or_unknown = |l: &String| {
-                        if l.is_empty() {
-                            "?".to_owned()
-                        } else {
-                            l.clone()
-                        }
-                    };
                     format!(
                         "{}\u{2192}{} in {}",
                         or_unknown(a),
@@ -150,22 +130,33 @@ fn directory(args: &ExportArgs, format: AlignFormat) -> anyhow::Result<ExitStatu
     Ok(ExitStatus::Success)
 }
 
-/// The units of one file found in a directory: `Ok(Err(why))` when the file lacks the languages
-/// asked for (skipped), an error when it cannot be read.
+/// The languages `--source-lang` and `--target-lang` ask for.
+fn langs(args: &ExportArgs) -> bitext_io::Langs {
+    bitext_io::Langs {
+        a: args.source_lang.clone(),
+        b: args.target_lang.clone(),
+    }
+}
+
+/// The units of one file read whole, each with its sides as `langs` asks; `Ok(Err(..))` is the
+/// reader's error (bad markup, or the languages missing: a directory skips such a file).
 fn read_units(
     path: &Path,
     langs: &bitext_io::Langs,
-) -> anyhow::Result<Result<Vec<bitext_io::Unit>, String>> {
+) -> anyhow::Result<Result<Vec<bitext_io::Unit>, bitext_io::Error>> {
     let doc = crate::input::read_document(path)?;
     let ext = path.extension().and_then(|e| e.to_str());
-    match bitext_io::read_file_text(ext, doc.text(), langs) {
-        Ok(mut units) => {
+    Ok(
+        bitext_io::read_file_text(ext, doc.text(), langs).map(|mut units| {
             langs.orient(&mut units);
-            Ok(Ok(units))
-        }
-        Err(e) if e.missing_languages => Ok(Err(e.message)),
-        Err(e) => anyhow::bail!("{}:{}:{}: {}", doc.name, e.line, e.column, e.message),
-    }
+            units
+        }),
+    )
+}
+
+/// A reader's error at its place in the file.
+fn located(path: &Path, e: &bitext_io::Error) -> anyhow::Error {
+    anyhow::anyhow!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message)
 }
 
 /// Exports a large TMX or XLIFF 1.2 file to TSV or JSONL piece by piece (bitext_io::stream);
@@ -210,10 +201,7 @@ fn streamed(args: &ExportArgs, format: AlignFormat) -> anyhow::Result<Option<Exi
     if !bitext_io::stream::can_cut(&head, name) {
         return Ok(None);
     }
-    let langs = bitext_io::Langs {
-        a: args.source_lang.clone(),
-        b: args.target_lang.clone(),
-    };
+    let langs = langs(args);
     let mut file = match &args.out.output {
         Some(path) => Some(crate::output::AtomicFile::create(path, args.out.force)?),
         None => None,

@@ -124,6 +124,7 @@ Choosing rules (as linters do):
     [check]
     ignore = [\"spacing\"]
     consistency = \"run\"                 # compare files together (default: file)
+    min-confidence = 0.7                # bilingual findings this sure or more (default: 0.5)
     severity = { repeated-words = \"error\" }
   Unknown keys and rule ids are errors with file, line and column.
 
@@ -152,6 +153,7 @@ Examples:
   bitext check aligned.tmx --format json
   bitext check memory.tmx --select inconsistent-target,inconsistent-source --consistency run
   bitext check corpus --ignore spacing,repeated-words
+  bitext check --pair a.zh.txt a.en.txt --min-confidence 0 --format json
   bitext check project.sdlxliff messages.po
   bitext check corpus --fix --dry-run
   bitext check --explain deprecated-term
@@ -185,6 +187,11 @@ pub struct CheckArgs {
     /// [default: the configuration's `consistency`, else file].
     #[arg(long, value_enum)]
     pub consistency: Option<crate::config::Scope>,
+    /// Report a bilingual finding (term-mismatch, number-mismatch) only when the rule's confidence
+    /// in it is at least this, from 0 to 1 (0 reports every finding, with its confidence in
+    /// JSON and SARIF) [default: the configuration's `min-confidence`, else 0.5].
+    #[arg(long, value_name = "0..1", value_parser = parse_confidence)]
+    pub min_confidence: Option<u8>,
     /// Read settings from this file (a bitext.toml, or a pyproject.toml's [tool.bitext])
     /// instead of the one found upwards from the first path.
     #[arg(long, value_name = "FILE")]
@@ -758,4 +765,16 @@ pub enum SegmentFormat {
     Tsv,
     /// One JSON object per sentence.
     Jsonl,
+}
+
+/// A confidence from 0 to 1, kept in hundredths.
+pub fn parse_confidence(s: &str) -> Result<u8, String> {
+    let v: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number from 0 to 1"))?;
+    if !(0.0..=1.0).contains(&v) {
+        return Err(format!("`{s}` is not from 0 to 1"));
+    }
+    Ok((v * 100.0).round() as u8)
 }

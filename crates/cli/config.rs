@@ -9,6 +9,7 @@
 //! select = ["deprecated-term", "number-mismatch", "inconsistent-target"]   # default: every rule
 //! ignore = ["spacing"]
 //! consistency = "run"        # "file" (default): each file on its own; "run": all files together
+//! min-confidence = 0.7       # bilingual findings this sure or more (default: 0.5)
 //! severity = { inconsistent-source = "warning", spacing = "error" }
 //! ```
 //!
@@ -54,6 +55,8 @@ pub struct CheckConfig {
     #[serde(default)]
     pub ignore: Vec<Spanned<String>>,
     pub consistency: Option<Scope>,
+    /// The threshold of the bilingual findings' confidence, from 0 to 1.
+    pub min_confidence: Option<Spanned<f64>>,
     #[serde(default)]
     pub severity: BTreeMap<String, Spanned<SeverityName>>,
 }
@@ -185,7 +188,23 @@ impl Config {
                 bail!(at(path, &self.text, sev.span().start, &unknown_rule(id)));
             }
         }
+        if let Some(c) = &self.check.min_confidence {
+            if !(0.0..=1.0).contains(c.get_ref()) {
+                bail!(at(
+                    path,
+                    &self.text,
+                    c.span().start,
+                    "`min-confidence` must be a number from 0 to 1"
+                ));
+            }
+        }
         Ok(())
+    }
+
+    /// The configuration's confidence threshold, in hundredths.
+    pub fn min_confidence(&self) -> Option<u8> {
+        let c = self.check.min_confidence.as_ref()?;
+        Some((c.get_ref() * 100.0).round() as u8)
     }
 
     /// The glossary paths, relative to the configuration's directory.

@@ -62,6 +62,8 @@ pub struct Checker<'g> {
     pub(crate) run_scope: bool,
     /// The rules that run (all when `None`).
     pub(crate) enabled: Option<Vec<&'static str>>,
+    /// Findings with a confidence below this (hundredths) are left out.
+    pub(crate) min_confidence: u8,
 }
 
 impl<'g> Checker<'g> {
@@ -150,6 +152,7 @@ impl<'g> Checker<'g> {
             renderings: std::sync::OnceLock::new(),
             run_scope: false,
             enabled: None,
+            min_confidence: crate::DEFAULT_MIN_CONFIDENCE,
         }
     }
 

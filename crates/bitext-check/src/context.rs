@@ -228,6 +228,17 @@ pub(crate) struct Finding {
     pub(crate) expected: String,
     pub(crate) term: String,
     pub(crate) message: String,
+    /// The rule's confidence in hundredths (see [`Diagnostic::confidence`]).
+    pub(crate) confidence: Option<u8>,
+}
+
+/// What a bilingual rule says of a finding: what was expected, the concept or value, the message
+/// and its confidence in hundredths.
+pub(crate) struct Scored {
+    pub(crate) expected: String,
+    pub(crate) term: String,
+    pub(crate) message: String,
+    pub(crate) confidence: u8,
 }
 
 /// One document being checked: read and matched once, shared by every rule.
@@ -294,6 +305,25 @@ impl<'c, 'a> DocCtx<'c, 'a> {
             expected,
             term,
             message,
+            confidence: None,
+        });
+    }
+
+    /// Reports a finding with the rule's confidence in it (hundredths): the bilingual rules,
+    /// whose findings are judgements of what the English does with the Chinese.
+    pub(crate) fn report_scored(
+        &mut self,
+        rule: &'static Rule,
+        span: (usize, usize),
+        what: Scored,
+    ) {
+        self.findings.push(Finding {
+            rule,
+            span,
+            expected: what.expected,
+            term: what.term,
+            message: what.message,
+            confidence: Some(what.confidence),
         });
     }
 
@@ -345,6 +375,7 @@ pub(crate) fn diagnostics(doc: &Doc, findings: Vec<Finding>) -> Vec<Diagnostic> 
                 expected: f.expected,
                 term: f.term,
                 message: f.message,
+                confidence: f.confidence,
                 fingerprint: String::new(),
             }
         })

@@ -47,6 +47,20 @@ pub struct Diagnostic {
     /// and the finding's span in its English (the HTML report shows them side by side).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub segment: Option<SegmentText>,
+    /// How sure the rule is that this is a fault a reviser wants reported, in hundredths (`85`
+    /// is written `0.85` in JSON and SARIF): set by the bilingual rules, which weigh what the
+    /// English does with the Chinese; `None` for rules whose findings are certain by construction.
+    /// Findings below the checker's threshold ([`crate::Checker::min_confidence`]) are left out.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "hundredths")]
+    pub confidence: Option<u8>,
     /// Stable fingerprint for baselines; see [`crate::baseline`].
     pub fingerprint: String,
+}
+
+/// A confidence in hundredths, written as a number from 0 to 1.
+fn hundredths<S: serde::Serializer>(c: &Option<u8>, s: S) -> Result<S::Ok, S::Error> {
+    match c {
+        Some(c) => s.serialize_f64(f64::from(*c) / 100.0),
+        None => s.serialize_none(),
+    }
 }

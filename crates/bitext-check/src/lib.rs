@@ -31,6 +31,7 @@ pub mod baseline;
 mod compile;
 mod context;
 mod diagnostic;
+mod evidence;
 pub mod fix;
 pub mod matcher;
 pub mod render;
@@ -42,6 +43,10 @@ pub use diagnostic::{Diagnostic, SegmentText};
 pub use rules::{Rule, Severity};
 
 use context::DocCtx;
+
+/// The default threshold of [`Checker::min_confidence`], in hundredths: chosen on judged findings
+/// of official translations and on faults planted in them (`docs/evaluation.md`).
+pub const DEFAULT_MIN_CONFIDENCE: u8 = 50;
 use rayon::prelude::*;
 
 impl Checker<'_> {
@@ -64,6 +69,12 @@ impl Checker<'_> {
     /// (`true`) or each document on its own (the default).
     pub fn consistency_across_files(&mut self, yes: bool) {
         self.run_scope = yes;
+    }
+
+    /// Leaves out bilingual findings whose confidence is below `hundredths` (0 reports every
+    /// finding; the default is [`DEFAULT_MIN_CONFIDENCE`]).
+    pub fn min_confidence(&mut self, hundredths: u8) {
+        self.min_confidence = hundredths;
     }
 
     fn runs(&self, rule: &rules::Rule) -> bool {
@@ -99,7 +110,11 @@ impl Checker<'_> {
         }
         let per_doc: Vec<Vec<Diagnostic>> =
             ctxs.into_par_iter().map(DocCtx::into_diagnostics).collect();
-        let mut findings: Vec<Diagnostic> = per_doc.into_iter().flatten().collect();
+        let mut findings: Vec<Diagnostic> = per_doc
+            .into_iter()
+            .flatten()
+            .filter(|d| d.confidence.is_none_or(|c| c >= self.min_confidence))
+            .collect();
         findings.sort_by(|a, b| (&a.path, a.span, a.rule).cmp(&(&b.path, b.span, b.rule)));
         findings.dedup();
         baseline::fingerprint_all(&mut findings);

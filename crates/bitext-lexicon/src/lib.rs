@@ -90,6 +90,27 @@ impl Lexicon {
         self.table.get(word).map(|v| v.split(' '))
     }
 
+    /// The Chinese words that translate to an English stem (CC-CEDICT read backwards), built on
+    /// first use. The stems are those of [`english::stem`].
+    pub fn chinese_for(&self, stem: &str) -> &[&'static str] {
+        static REVERSE: OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
+            OnceLock::new();
+        REVERSE
+            .get_or_init(|| {
+                let mut map: std::collections::HashMap<&'static str, Vec<&'static str>> =
+                    std::collections::HashMap::new();
+                for i in 0..self.table.len() {
+                    let (word, stems) = self.table.line(i);
+                    for s in stems.split(' ').filter(|s| !s.is_empty()) {
+                        map.entry(s).or_default().push(word);
+                    }
+                }
+                map
+            })
+            .get(stem)
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Whether the word has an entry.
     pub fn contains(&self, word: &str) -> bool {
         self.table.get(word).is_some()

@@ -213,6 +213,13 @@ const ZH_NOT_NUMBERS: &[&str] = &[
     "一应",
     "三农",
     "一国两制",
+    "十六进制",
+    "十六进位",
+    "十六進位",
+    "十六進制",
+    "十进制",
+    "八进制",
+    "二进制",
 ];
 
 fn zh_not_numbers() -> &'static aho_corasick::AhoCorasick {
@@ -976,6 +983,17 @@ pub fn english(text: &str) -> Vec<Number> {
             i = j;
         } else if c == '%' || c == '％' {
             toks.push((Tok::Percent, i, i + len));
+            i += len;
+        } else if c == '-'
+            && i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && text[i + 1..]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .and_then(|w| en_scale(&w.to_ascii_lowercase()))
+                .is_some()
+        {
+            // A scale joined by a hyphen: 1.3-billion-plus, a 10-million-strong.
             i += len;
         } else if matches!(c, '-' | '–' | '—' | '/' | '~')
             && i > 0

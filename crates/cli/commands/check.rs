@@ -128,6 +128,9 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     checker.select(&enabled).map_err(anyhow::Error::msg)?;
     let scope = args.consistency.or(config.check.consistency);
     checker.consistency_across_files(scope == Some(Scope::Run));
+    if let Some(c) = args.min_confidence.or(config.min_confidence()) {
+        checker.min_confidence(c);
+    }
     for input in &inputs {
         if let Input::Skipped { name, why } = input {
             output::note(&format!("skipped {name}: {why}"));

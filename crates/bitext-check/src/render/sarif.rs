@@ -28,7 +28,7 @@ pub fn sarif(w: &mut dyn Write, findings: &[Diagnostic], tool_version: &str) -> 
             let rule_index = crate::rules::all()
                 .position(|r| r.id == d.rule)
                 .unwrap_or(0);
-            json!({
+            let mut result = json!({
                 "ruleId": d.rule,
                 "ruleIndex": rule_index,
                 "level": d.severity.sarif_level(),
@@ -49,7 +49,13 @@ pub fn sarif(w: &mut dyn Write, findings: &[Diagnostic], tool_version: &str) -> 
                 }],
                 "partialFingerprints": { "bitext/v1": d.fingerprint },
                 "properties": { "term": d.term, "expected": d.expected },
-            })
+            });
+            // A bilingual finding's confidence: SARIF's rank (0–100) and a property.
+            if let Some(c) = d.confidence {
+                result["rank"] = json!(f64::from(c));
+                result["properties"]["confidence"] = json!(f64::from(c) / 100.0);
+            }
+            result
         })
         .collect();
     let log = json!({

@@ -1,7 +1,7 @@
 //! `number-mismatch`: a number of one side of a bead missing from the other.
 
 use super::{Check, Rule, Severity};
-use crate::context::DocCtx;
+use crate::context::{DocCtx, Scored};
 use bitext_lexicon::numbers::{self, Number};
 
 pub(crate) const RULE: Rule = Rule {
@@ -36,7 +36,7 @@ impl Check for NumberMismatch {
     /// (of the bead or its neighbours, when the beads come from automatic alignment, so that an
     /// alignment error is not reported as a translation error). A number missing on each side is
     /// reported once, as a pair. A finding's `term` is the number's value, so that baselines
-    /// know it.
+    /// know it; its confidence says how a reviser reads it (see [`confidence`]).
     fn document(&self, ctx: &mut DocCtx) {
         let text = ctx.text();
         let beads = &ctx.doc.beads;
@@ -47,9 +47,9 @@ impl Check for NumberMismatch {
             .map(|b| {
                 let (s, e) = (b.en.start.min(text.len()), b.en.end.min(text.len()));
                 (
-                    numbers::chinese(&b.zh),
+                    numbers::chinese(&mask(&b.zh)),
                     (s, e),
-                    numbers::english(&text[s..e]),
+                    numbers::english(&mask(&text[s..e])),
                 )
             })
             .collect();
@@ -61,10 +61,17 @@ impl Check for NumberMismatch {
             let en_near = || sides[around.clone()].iter().flat_map(|x| x.2.iter());
             let zh_text = &beads[k].zh;
             let en_text = &text[*s..*e];
-            let zh_met: Vec<bool> = zn.iter().map(|z| en_near().any(|x| z.meets(x))).collect();
+            let zh_met: Vec<bool> = zn
+                .iter()
+                .map(|z| en_near().any(|x| z.meets(x)) || in_hours(zh_text, z, en_text))
+                .collect();
             let en_met: Vec<bool> = en_nums
                 .iter()
-                .map(|x| zh_near().any(|z| z.meets(x)))
+                .map(|x| {
+                    zh_near().any(|z| z.meets(x))
+                        || numeral_written(zh_text, en_text, x)
+                        || in_clock(en_text, x) && zn.iter().any(|z| in_hours(zh_text, z, en_text))
+                })
                 .collect();
             let missing_zh: Vec<&Number> = zn
                 .iter()
@@ -96,7 +103,13 @@ impl Check for NumberMismatch {
                         &en_text[x.start..x.end],
                         x.key()
                     );
-                    found.push(((s + x.start, s + x.end), z.key(), x.key(), message));
+                    let what = Scored {
+                        expected: z.key(),
+                        term: x.key(),
+                        message,
+                        confidence: confidence(Missing::Pair, zh_text, en_text, z),
+                    };
+                    found.push(((s + x.start, s + x.end), what));
                 }
                 for z in &zs[pairs..] {
                     let message = format!(
@@ -105,7 +118,13 @@ impl Check for NumberMismatch {
                         z.key(),
                         en_list()
                     );
-                    found.push(((*s, *e), z.key(), z.key(), message));
+                    let what = Scored {
+                        expected: z.key(),
+                        term: z.key(),
+                        message,
+                        confidence: confidence(Missing::InEnglish, zh_text, en_text, z),
+                    };
+                    found.push(((*s, *e), what));
                 }
                 // A year the English adds where the Chinese has none (新中国成立以来: since the
                 // founding of the PRC in 1949) is explicitation, not an error.
@@ -120,14 +139,279 @@ impl Check for NumberMismatch {
                         zh_list()
                     );
                     let expected = format!("one of the Chinese numbers: {}", zh_list());
-                    found.push(((s + x.start, s + x.end), expected, x.key(), message));
+                    let kind = if zn.iter().any(|z| required(zh_text, z)) {
+                        Missing::InChinese
+                    } else {
+                        Missing::Added
+                    };
+                    let what = Scored {
+                        expected,
+                        term: x.key(),
+                        message,
+                        confidence: confidence(kind, zh_text, en_text, x),
+                    };
+                    found.push(((s + x.start, s + x.end), what));
                 }
             }
         }
-        for (span, expected, term, message) in found {
-            ctx.report(&RULE, span, expected, term, message);
+        for (span, what) in found {
+            ctx.report_scored(&RULE, span, what);
         }
     }
+}
+
+/// How a number is missing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Missing {
+    /// The Chinese has it, the English has another number instead: the surest fault.
+    Pair,
+    /// The Chinese has it, the English has no number for it.
+    InEnglish,
+    /// The English has it, the Chinese has required numbers, none of them this.
+    InChinese,
+    /// The English has it, the Chinese has no number it requires: mostly explicitation (a span
+    /// of years, "30 years" for 改革开放以来, an ordinal the reader needs).
+    Added,
+}
+
+/// A finding's confidence, in hundredths, as a reviser reads the number (`n` is of the Chinese
+/// for `Pair` and `InEnglish`, of the English otherwise).
+fn confidence(kind: Missing, zh: &str, en: &str, n: &Number) -> u8 {
+    match kind {
+        Missing::Pair => 90,
+        Missing::InEnglish => {
+            let written = &zh[n.start..n.end];
+            let digits = written
+                .chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+            if (n.month || is_year(zh, n)) && relative_date(en) {
+                // 2019年7月 as "last month": the document's date says which.
+                25
+            } else if !digits && idiomatic(zh, n) {
+                // 说一千道一万, 行百里者半九十: a round numeral no unit counts is a figure of
+                // speech, which translators render by its sense.
+                25
+            } else if digits {
+                85
+            } else {
+                75
+            }
+        }
+        Missing::InChinese => {
+            if in_brackets(zh, en, n) {
+                30
+            } else {
+                70
+            }
+        }
+        Missing::Added => {
+            if in_brackets(zh, en, n) {
+                15
+            } else {
+                35
+            }
+        }
+    }
+}
+
+/// Whether the English speaks of a date relative to the text's own ("last month", "this year").
+fn relative_date(en: &str) -> bool {
+    let lower = en.to_lowercase();
+    [
+        "last", "this", "next", "previous", "past", "same", "that", "coming",
+    ]
+    .iter()
+    .any(|w| {
+        ["year", "month"]
+            .iter()
+            .any(|u| lower.contains(&format!("{w} {u}")))
+    })
+}
+
+/// Whether a Chinese number written in numerals is a round figure (one digit and a power of
+/// ten: 十, 九十, 一千, 万) that no measure word or unit follows, as in set phrases.
+fn idiomatic(zh: &str, n: &Number) -> bool {
+    let v = n.value;
+    if v < 10.0 || n.percent || n.month {
+        return false;
+    }
+    let magnitude = 10f64.powi(v.log10().floor() as i32);
+    let round = (v / magnitude).fract() == 0.0;
+    let next = zh[n.end..].chars().next();
+    const MEASURES: &str = "个名人年元岁次项件位家所座条种亩吨米天月日倍户村届周期批号度分秒\
+                            里斤台辆架艘本篇部场支只头匹颗张份套股层级类章节款";
+    round && !next.is_some_and(|c| MEASURES.contains(c) || c == '%' || c == '％')
+}
+
+/// Whether an English number stands in brackets, as a span of years after a name does
+/// (Wang Fu of the Eastern Han Dynasty (25-220)), where the Chinese has none: brackets the
+/// translator added.
+fn in_brackets(zh: &str, en: &str, n: &Number) -> bool {
+    if zh.contains(['(', '（']) {
+        return false;
+    }
+    let before = &en[..n.start];
+    let open = before.rfind('(');
+    let close = before.rfind(')');
+    open.is_some_and(|o| close.is_none_or(|c| c < o)) && en[n.end..].contains(')')
+}
+
+/// Whether an English number written in words is a power of ten whose Chinese numeral the
+/// Chinese has (`one thousand miles` for 千里之行, `a hundred` for 百): the figure is there, in
+/// a word the number reader leaves alone.
+fn numeral_written(zh: &str, en: &str, x: &Number) -> bool {
+    let written = &en[x.start..x.end];
+    if written.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let numeral = [
+        (10.0, '十'),
+        (100.0, '百'),
+        (1_000.0, '千'),
+        (10_000.0, '万'),
+        (100_000_000.0, '亿'),
+    ]
+    .iter()
+    .find(|(v, _)| *v == x.value)
+    .map(|(_, c)| *c);
+    let Some(numeral) = numeral else {
+        return false;
+    };
+    zh.contains(numeral)
+}
+
+/// Whether a Chinese count of minutes (150分钟) is in the English as hours and minutes (2h30,
+/// 2 h 30 min).
+fn in_hours(zh: &str, z: &Number, en: &str) -> bool {
+    if !zh[z.end..].starts_with('分') {
+        return false;
+    }
+    let b = en.as_bytes();
+    let number = |i: &mut usize| -> Option<u32> {
+        let start = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        en[start..*i].parse().ok()
+    };
+    (0..b.len()).any(|start| {
+        if !b[start].is_ascii_digit() || (start > 0 && b[start - 1].is_ascii_digit()) {
+            return false;
+        }
+        let mut i = start;
+        let Some(h) = number(&mut i) else {
+            return false;
+        };
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        if i >= b.len() || b[i] != b'h' {
+            return false;
+        }
+        i += 1;
+        while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b' ') && b[i] != b'm' {
+            if b[i].is_ascii_digit() {
+                break;
+            }
+            i += 1;
+        }
+        let m = number(&mut i).unwrap_or(0);
+        f64::from(h * 60 + m) == z.value
+    })
+}
+
+/// Whether an English number is the hours or the minutes of `2h30`.
+fn in_clock(en: &str, x: &Number) -> bool {
+    en[x.end..].starts_with('h') || en[..x.start].ends_with('h')
+}
+
+/// The text with what is no quantity blanked out, byte for byte (offsets stay): placeholders of
+/// software strings (`{thousand}`, `{0}`, `%1$03d`, `%(count)s`, `${n}`) and dotted version
+/// numbers and addresses (3.6.0.0, 192.168.0.1), which are compared as codes, not values.
+fn mask(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    if !bytes.iter().any(|b| matches!(b, b'{' | b'%' | b'.')) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = bytes.to_vec();
+    let blank = |a: usize, b: usize, out: &mut Vec<u8>| {
+        for x in &mut out[a..b] {
+            *x = b' ';
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'{' {
+            // {name}, {0}, {{ mustache }}: letters, digits, _ . : and spaces up to a }.
+            let end = bytes[i + 1..]
+                .iter()
+                .take(64)
+                .position(|&c| c == b'}')
+                .map(|p| i + 1 + p);
+            if let Some(e) = end {
+                if bytes[i + 1..e]
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || b"_.:, {$#".contains(c))
+                {
+                    let e = if bytes.get(e + 1) == Some(&b'}') {
+                        e + 1
+                    } else {
+                        e
+                    };
+                    blank(i, e + 1, &mut out);
+                    i = e + 1;
+                    continue;
+                }
+            }
+        } else if b == b'%' && !(i > 0 && bytes[i - 1].is_ascii_digit()) {
+            // printf: %s, %d, %1$s, %03d, %.2f, %(name)s, %1$@.
+            let mut j = i + 1;
+            if bytes.get(j) == Some(&b'(') {
+                if let Some(p) = bytes[j..].iter().take(40).position(|&c| c == b')') {
+                    j += p + 1;
+                }
+            }
+            while j < bytes.len() && (bytes[j].is_ascii_digit() || b"$-+ #.".contains(&bytes[j])) {
+                if bytes[j] == b' ' && j > i + 1 {
+                    break;
+                }
+                j += 1;
+            }
+            if j < bytes.len() && b"sdifuxXeEgGcpo@".contains(&bytes[j]) && j > i {
+                let next_alpha = bytes.get(j + 1).is_some_and(u8::is_ascii_alphabetic);
+                if !next_alpha || j > i + 1 {
+                    blank(i, j + 1, &mut out);
+                    i = j + 1;
+                    continue;
+                }
+            }
+        } else if b.is_ascii_digit()
+            && !(i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.'))
+        {
+            // Three or more dotted groups of digits: a version or an address.
+            let mut j = i;
+            let mut dots = 0;
+            while j < bytes.len() {
+                if bytes[j].is_ascii_digit() {
+                    j += 1;
+                } else if bytes[j] == b'.' && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                    dots += 1;
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if dots >= 2 {
+                blank(i, j, &mut out);
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    // Only ASCII bytes were blanked, so the text is still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_owned()))
 }
 
 /// A number written as a year: four digits from 1000 to 2100 (not 2,000, not 2千).
@@ -216,6 +500,48 @@ mod tests {
         let zh = "第四版（2020 年 1 月 27 日）和第五版（2020 年 2 月 8 日）";
         let en = "the fourth (27 January 2090) and fifth (8 February 2020) editions";
         assert_eq!(check(zh, en).len(), 1);
+    }
+
+    #[test]
+    fn what_a_reviser_reads_as_no_missing_number_passes() {
+        for (zh, en) in [
+            // A set phrase whose numerals no translation keeps.
+            (
+                "说一千道一万，关键在落实。",
+                "In essence, the key lies in implementation.",
+            ),
+            // A hyphenated scale.
+            ("13亿多人", "1.3-billion-plus people"),
+            // Years in brackets after a name, added for the foreign reader.
+            (
+                "汉代王符说",
+                "Wang Fu of the Eastern Han Dynasty (25-220) said",
+            ),
+            // The numeral of 千里 in words.
+            (
+                "千里之行，始于足下。",
+                "A journey of one thousand miles begins with a single step.",
+            ),
+            // Software strings: hex, versions and addresses, placeholders, hours and minutes.
+            (
+                "在十六进制与代码值之间切换。",
+                "Switch between hexadecimal and code values.",
+            ),
+            (
+                "需要 3.6.0.0 或更高版本",
+                "Requires version 3.6.0.0 or later",
+            ),
+            ("连接到 192.168.0.1", "Connect to 192.168.0.1"),
+            ("共 {thousand} 项", "{thousand} items in all"),
+            ("打开150分钟空白音频", "Open 2h30 Blank Audio"),
+            // A relative date.
+            (
+                "2019年7月，代表团访问了北京。",
+                "Last month, the delegation visited Beijing.",
+            ),
+        ] {
+            assert_eq!(check(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
     }
 
     #[test]

@@ -391,7 +391,11 @@ pub(crate) fn read_into(
                         }
                         part = (!empty).then_some(Part::Target);
                     }
-                    "note" if unit.is_some() || unit2.is_some() => note = Some(String::new()),
+                    // A self-closing <note/> (Xcode writes one for every uncommented string)
+                    // has no text and no end: it must not swallow the text that follows.
+                    "note" if (unit.is_some() || unit2.is_some()) && !empty => {
+                        note = Some(String::new())
+                    }
                     "mrk"
                         if in_text
                             && get("mtype")?.as_deref() == Some("seg")
@@ -624,6 +628,21 @@ mod tests {
 
     fn units(xml: &str) -> Vec<Unit> {
         read(xml, &Langs::default()).unwrap()
+    }
+
+    #[test]
+    fn a_self_closing_note_empties_nothing() {
+        // An Xcode export: <note/> for every string without a comment.
+        let x = r#"<xliff version="1.2"><file source-language="en" target-language="zh-Hans" original="a"><body>
+<trans-unit id="a"><source>Open</source><target>打开</target><note/></trans-unit>
+<trans-unit id="b"><source>Close</source><target>关闭</target><note/></trans-unit>
+<trans-unit id="c"><source>Save</source><target>保存</target></trans-unit>
+</body></file></xliff>"#;
+        let u = units(x);
+        let texts: Vec<(String, String)> = u.iter().map(|u| (u.a.joined(), u.b.joined())).collect();
+        let want = [("Open", "打开"), ("Close", "关闭"), ("Save", "保存")];
+        assert_eq!(texts, want.map(|(a, b)| (a.to_owned(), b.to_owned())));
+        assert!(u.iter().all(|u| u.notes.is_empty()));
     }
 
     #[test]

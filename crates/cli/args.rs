@@ -773,8 +773,10 @@ pub fn parse_confidence(s: &str) -> Result<u8, String> {
         .trim()
         .parse()
         .map_err(|_| format!("`{s}` is not a number from 0 to 1"))?;
-    if !(0.0..=1.0).contains(&v) {
-        return Err(format!("`{s}` is not from 0 to 1"));
-    }
-    Ok((v * 100.0).round() as u8)
+    hundredths(v).ok_or_else(|| format!("`{s}` is not from 0 to 1"))
+}
+
+/// A confidence from 0 to 1 in hundredths, or `None` outside that range.
+pub fn hundredths(v: f64) -> Option<u8> {
+    (0.0..=1.0).contains(&v).then(|| (v * 100.0).round() as u8)
 }

@@ -189,7 +189,7 @@ impl Config {
             }
         }
         if let Some(c) = &self.check.min_confidence {
-            if !(0.0..=1.0).contains(c.get_ref()) {
+            if crate::args::hundredths(*c.get_ref()).is_none() {
                 bail!(at(
                     path,
                     &self.text,
@@ -203,8 +203,7 @@ impl Config {
 
     /// The configuration's confidence threshold, in hundredths.
     pub fn min_confidence(&self) -> Option<u8> {
-        let c = self.check.min_confidence.as_ref()?;
-        Some((c.get_ref() * 100.0).round() as u8)
+        crate::args::hundredths(*self.check.min_confidence.as_ref()?.get_ref())
     }
 
     /// The glossary paths, relative to the configuration's directory.

@@ -310,13 +310,17 @@ impl<'c, 'a> DocCtx<'c, 'a> {
     }
 
     /// Reports a finding with the rule's confidence in it (hundredths): the bilingual rules,
-    /// whose findings are judgements of what the English does with the Chinese.
+    /// whose findings are judgements of what the English does with the Chinese. A finding below
+    /// the checker's threshold is left out here, before it is placed in the file.
     pub(crate) fn report_scored(
         &mut self,
         rule: &'static Rule,
         span: (usize, usize),
         what: Scored,
     ) {
+        if what.confidence < self.checker.min_confidence {
+            return;
+        }
         self.findings.push(Finding {
             rule,
             span,

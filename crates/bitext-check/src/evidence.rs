@@ -10,6 +10,7 @@
 //! words before and after it, where a translator puts its rendering.
 
 use bitext_lexicon::{english, Lexicon};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// One English word of a bead.
@@ -69,6 +70,25 @@ pub(crate) fn english_words(text: &str) -> Vec<EnWord> {
         .collect()
 }
 
+/// How often each stem occurs in a text (as [`english_words`] stems it), read in one pass with
+/// each distinct word stemmed once.
+pub(crate) fn stem_counts(text: &str) -> HashMap<String, usize> {
+    let mut stems: HashMap<&str, String> = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for w in english::words(text) {
+        let stem = stems
+            .entry(w.text)
+            .or_insert_with(|| english::stem(&w.text.to_lowercase()));
+        match counts.get_mut(stem.as_str()) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(stem.clone(), 1);
+            }
+        }
+    }
+    counts
+}
+
 /// The glosses of a Chinese word: its dictionary stems, or its characters' when it has none.
 fn glosses(word: &str) -> Vec<&'static str> {
     let lexicon = Lexicon::get();
@@ -106,7 +126,7 @@ pub(crate) struct BeadEvidence {
 }
 
 /// What the English does with a Chinese term.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct Translation {
     /// English words (indices) that translate the term.
     pub(crate) words: Vec<usize>,
@@ -118,14 +138,13 @@ impl BeadEvidence {
     pub(crate) fn new(zh: &str, en: &str) -> BeadEvidence {
         let mut zh_words = Vec::new();
         let mut at = 0;
+        // jieba's words cover the text, in order.
         for w in bitext_lexicon::words(zh) {
-            // jieba returns slices of `zh` in order.
-            let start = zh[at..].find(w).map_or(at, |i| at + i);
-            let end = start + w.len();
-            at = end;
+            let span = at..at + w.len();
+            at = span.end;
             if w.chars().any(bitext_core::is_han) {
                 zh_words.push(ZhWord {
-                    span: start..end,
+                    span,
                     glosses: glosses(w),
                 });
             }
@@ -238,14 +257,17 @@ impl BeadEvidence {
                 covered += chars;
             }
         }
+        // A word that another Chinese word of the bead explains translates that word (`Chinese`
+        // for 中国, not for the `China` of `Communist Party of China`).
         for (i, e) in self.en.iter().enumerate() {
-            if e.content && renderings.iter().any(|r| r == &e.stem) && !words.contains(&i) {
+            if e.content
+                && renderings.iter().any(|r| r == &e.stem)
+                && !words.contains(&i)
+                && !self.explained_outside(i, term)
+            {
                 words.push(i);
             }
         }
-        // A word that another Chinese word of the bead explains translates that word (`Chinese`
-        // for 中国, not for the `China` of `Communist Party of China`).
-        words.retain(|&i| !self.explained_outside(i, term));
         words.sort_unstable();
         Translation {
             words,

@@ -110,11 +110,7 @@ impl Checker<'_> {
         }
         let per_doc: Vec<Vec<Diagnostic>> =
             ctxs.into_par_iter().map(DocCtx::into_diagnostics).collect();
-        let mut findings: Vec<Diagnostic> = per_doc
-            .into_iter()
-            .flatten()
-            .filter(|d| d.confidence.is_none_or(|c| c >= self.min_confidence))
-            .collect();
+        let mut findings: Vec<Diagnostic> = per_doc.into_iter().flatten().collect();
         findings.sort_by(|a, b| (&a.path, a.span, a.rule).cmp(&(&b.path, b.span, b.rule)));
         findings.dedup();
         baseline::fingerprint_all(&mut findings);

@@ -74,6 +74,8 @@ impl Table {
 /// CC-CEDICT as `simplified word → stems of the content words of its English definitions`.
 pub struct Lexicon {
     table: Table,
+    /// Stem → the words that translate to it, made on first use.
+    reverse: OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>>,
 }
 
 impl Lexicon {
@@ -82,6 +84,7 @@ impl Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| Lexicon {
             table: Table::new(LEXICON),
+            reverse: OnceLock::new(),
         })
     }
 
@@ -93,9 +96,7 @@ impl Lexicon {
     /// The Chinese words that translate to an English stem (CC-CEDICT read backwards), built on
     /// first use. The stems are those of [`english::stem`].
     pub fn chinese_for(&self, stem: &str) -> &[&'static str] {
-        static REVERSE: OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
-            OnceLock::new();
-        REVERSE
+        self.reverse
             .get_or_init(|| {
                 let mut map: std::collections::HashMap<&'static str, Vec<&'static str>> =
                     std::collections::HashMap::new();

@@ -182,15 +182,35 @@ pub(crate) fn findings_on_units_with(
     select: bool,
 ) -> Vec<crate::Diagnostic> {
     let glossary = bitext_glossary::Glossary::default();
+    findings_in(
+        &glossary,
+        rule,
+        units,
+        select,
+        crate::DEFAULT_MIN_CONFIDENCE,
+    )
+}
+
+/// The findings of one rule on aligned units of one file with a glossary, the rule selected
+/// when `select`, bilingual findings from `min_confidence` on.
+#[cfg(test)]
+pub(crate) fn findings_in(
+    glossary: &bitext_glossary::Glossary,
+    rule: &str,
+    units: &[(&str, &str)],
+    select: bool,
+    min_confidence: u8,
+) -> Vec<crate::Diagnostic> {
     let units = units.iter().map(|(zh, en)| crate::AlignedUnit {
         zh: zh.to_string(),
         en: en.to_string(),
         ..crate::AlignedUnit::default()
     });
-    let mut checker = crate::Checker::new(&glossary);
+    let mut checker = crate::Checker::new(glossary);
     if select {
         checker.select(&[rule.to_owned()]).unwrap();
     }
+    checker.min_confidence(min_confidence);
     checker
         .check(&[crate::Doc::aligned("t.tmx", "", 0, units)])
         .into_iter()

@@ -333,8 +333,10 @@ fn mask(text: &str) -> std::borrow::Cow<'_, str> {
     if !bytes.iter().any(|b| matches!(b, b'{' | b'%' | b'.')) {
         return std::borrow::Cow::Borrowed(text);
     }
-    let mut out = bytes.to_vec();
-    let blank = |a: usize, b: usize, out: &mut Vec<u8>| {
+    // The copy is made at the first blank: most texts have nothing to blank.
+    let mut out: Option<Vec<u8>> = None;
+    let blank = |a: usize, b: usize, out: &mut Option<Vec<u8>>| {
+        let out = out.get_or_insert_with(|| bytes.to_vec());
         for x in &mut out[a..b] {
             *x = b' ';
         }
@@ -410,8 +412,13 @@ fn mask(text: &str) -> std::borrow::Cow<'_, str> {
         }
         i += 1;
     }
-    // Only ASCII bytes were blanked, so the text is still UTF-8.
-    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_owned()))
+    match out {
+        // Only ASCII bytes were blanked, so the text is still UTF-8.
+        Some(out) => {
+            std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_owned()))
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    }
 }
 
 /// A number written as a year: four digits from 1000 to 2100 (not 2,000, not 2千).

@@ -86,27 +86,65 @@ impl Check for TermMismatch {
         let renderings = checker.renderings();
         // The words of each bead's English: inflectional bases, and the words as written (for
         // acronyms), and the bases in order (for a rendering with one word replaced).
-        let words: Vec<BeadWords> = beads
+        // The enforced glossary terms of each bead's Chinese (not inside a title). A term the
+        // glossary does not enforce may contain one it does (民族团结进步 in
+        // 全区民族团结进步模范表彰大会): look inside it.
+        let hits: Vec<Vec<(usize, Range<usize>)>> = beads
             .iter()
-            .map(|b| {
+            .map(|bead| {
+                let titles = evidence::titles(&bead.zh);
+                let mut hits = Vec::new();
+                for (ci, zr) in checker.zh_terms().find(&bead.zh) {
+                    if evidence::in_title(&titles, &zr) {
+                        continue;
+                    }
+                    if checker.concepts[ci].enforce {
+                        hits.push((ci, zr));
+                    } else {
+                        hits.extend(
+                            checker
+                                .zh_terms()
+                                .find_inside(&bead.zh, zr)
+                                .into_iter()
+                                .filter(|(c, _)| checker.concepts[*c].enforce),
+                        );
+                    }
+                }
+                hits
+            })
+            .collect();
+        let reach = if ctx.doc.automatic { 1 } else { 0 };
+        // The English words of the beads that have terms and of their neighbours (the others
+        // are never read).
+        let needed = |k: usize| {
+            (k.saturating_sub(reach)..(k + reach + 1).min(beads.len())).any(|b| !hits[b].is_empty())
+        };
+        let sequences: Vec<Vec<(String, usize, usize)>> = beads
+            .iter()
+            .enumerate()
+            .map(|(k, b)| {
+                if !needed(k) {
+                    return Vec::new();
+                }
                 let (s, e) = (b.en.start.min(text.len()), b.en.end.min(text.len()));
                 // Tokens are in text order: the bead's are found by bisection, not a scan of
                 // the whole document per bead.
                 let all = &ctx.folded.tokens;
                 let first = all.partition_point(|t| t.start < s);
-                let tokens = all[first..]
+                all[first..]
                     .iter()
                     .take_while(|t| t.start < e)
-                    .filter(|t| t.end <= e);
-                let mut w = BeadWords::default();
-                for t in tokens {
-                    let written = &text[t.start..t.end];
-                    let base = base_of(written);
-                    w.bases.insert(base.clone());
-                    w.written.insert(written);
-                    w.sequence.push((base, t.start, t.end));
-                }
-                w
+                    .filter(|t| t.end <= e)
+                    .map(|t| (base_of(&text[t.start..t.end]), t.start, t.end))
+                    .collect()
+            })
+            .collect();
+        let words: Vec<BeadWords> = sequences
+            .iter()
+            .map(|sequence| BeadWords {
+                bases: sequence.iter().map(|(b, _, _)| b.as_str()).collect(),
+                written: sequence.iter().map(|&(_, s, e)| &text[s..e]).collect(),
+                sequence,
             })
             .collect();
         // The glossary's matches by start, to find a bead's by bisection.
@@ -116,39 +154,22 @@ impl Check for TermMismatch {
             .map(|u| (u.start, u.end, u.concept))
             .collect();
         uses.sort_unstable();
-        let reach = if ctx.doc.automatic { 1 } else { 0 };
         let mut candidates: Vec<Candidate> = Vec::new();
-        // The stems of the document's English and their counts, when first needed.
+        // The stems of the document's English and their counts, made when first needed.
         let mut doc_stems: Option<HashMap<String, usize>> = None;
         // Per concept: how many of its terms the document renders with an accepted rendering.
         let mut rendered_count: HashMap<usize, usize> = HashMap::new();
         for (k, bead) in beads.iter().enumerate() {
+            let hits = &hits[k];
+            if hits.is_empty() {
+                continue;
+            }
             let (s, e) = (bead.en.start.min(text.len()), bead.en.end.min(text.len()));
             let around = k.saturating_sub(reach)..(k + reach + 1).min(beads.len());
-            let titles = evidence::titles(&bead.zh);
             // Once per concept and bead.
             let mut seen = HashSet::new();
             // Once per Chinese term (a homograph is one finding).
             let mut reported = HashSet::new();
-            // A term the glossary does not enforce may contain one it does (民族团结进步 in
-            // 全区民族团结进步模范表彰大会): look inside it.
-            let mut hits = Vec::new();
-            for (ci, zr) in checker.zh_terms().find(&bead.zh) {
-                if evidence::in_title(&titles, &zr) {
-                    continue;
-                }
-                if checker.concepts[ci].enforce {
-                    hits.push((ci, zr));
-                } else {
-                    hits.extend(
-                        checker
-                            .zh_terms()
-                            .find_inside(&bead.zh, zr)
-                            .into_iter()
-                            .filter(|(c, _)| checker.concepts[*c].enforce),
-                    );
-                }
-            }
             let mut evidence: Option<BeadEvidence> = None;
             // Whether a concept is rendered in the bead: a rendering of the glossary matched
             // in it (deprecated ones are deprecated-term's), or an accepted rendering by its
@@ -171,14 +192,14 @@ impl Check for TermMismatch {
                     // `prosperous and strong`): the copy is what renders the term.
                     let found = match r.found_in(&words[k].bases, &words[k].written) {
                         // Words of a rendering scattered over a long sentence render nothing.
-                        Found::Whole | Found::AllButOne if !r.together(&words[k].sequence) => {
+                        Found::Whole | Found::AllButOne if !r.together(words[k].sequence) => {
                             Found::No
                         }
                         f => f,
                     };
                     match found {
                         Found::Whole | Found::AllButOne => {
-                            match r.substitution(&words[k].sequence) {
+                            match r.substitution(words[k].sequence) {
                                 Some((at, p)) => substitution = Some((r.text.clone(), at, p)),
                                 None => return Ok(()),
                             }
@@ -199,7 +220,7 @@ impl Check for TermMismatch {
                 }
                 Err(substitution)
             };
-            for (ci, zr) in &hits {
+            for (ci, zr) in hits {
                 if !seen.insert(*ci) {
                     continue;
                 }
@@ -214,18 +235,12 @@ impl Check for TermMismatch {
                         Err(sub) => substitution = substitution.or(sub),
                     }
                 }
-                let ev = evidence.get_or_insert_with(|| BeadEvidence::new(&bead.zh, &text[s..e]));
-                let doc_stems = doc_stems.get_or_insert_with(|| {
-                    let mut m: HashMap<String, usize> = HashMap::new();
-                    for w in evidence::english_words(text) {
-                        *m.entry(w.stem).or_default() += 1;
-                    }
-                    m
-                });
                 // The replaced word of a substitution may translate another word of the Chinese
                 // (`the Chinese of all ethnic groups` for 中国各族人民): then the rendering is
                 // there with one word left out, which is no variant.
-                if let Some((_, at, p)) = &substitution {
+                if let (false, Some((_, at, p))) = (rendered, &substitution) {
+                    let ev =
+                        evidence.get_or_insert_with(|| BeadEvidence::new(&bead.zh, &text[s..e]));
                     let (_, ws, _) = words[k].sequence[at + p];
                     let i = ev.en.iter().position(|w| w.span.start + s == ws);
                     if i.is_some_and(|i| ev.explained_outside(i, zr)) {
@@ -249,6 +264,7 @@ impl Check for TermMismatch {
                         stems.extend(evidence::content_stems(r));
                     }
                 }
+                let ev = evidence.get_or_insert_with(|| BeadEvidence::new(&bead.zh, &text[s..e]));
                 let (kind, instead) = classify(
                     ev,
                     zh_term,
@@ -258,7 +274,7 @@ impl Check for TermMismatch {
                     substitution,
                     &words[k],
                     s,
-                    doc_stems,
+                    (text, &mut doc_stems),
                 );
                 let generic = zh_term.chars().count() <= 2
                     && bitext_lexicon::general_frequency(zh_term)
@@ -400,16 +416,16 @@ impl Check for TermMismatch {
 
 /// The English words of a bead: their bases, the words as written, and the bases in order with
 /// their spans in the checked text.
-#[derive(Default)]
 struct BeadWords<'t> {
-    bases: HashSet<String>,
+    bases: HashSet<&'t str>,
     written: HashSet<&'t str>,
-    sequence: Vec<(String, usize, usize)>,
+    sequence: &'t [(String, usize, usize)],
 }
 
 /// What the English of a bead does with the term at `term` of its Chinese (see [`Kind`]), and
 /// the English that shows it (a byte range of the bead's English, which starts at `bead_start`
-/// of the checked text).
+/// of the checked text). The document's text comes with a place for its stem counts, made only
+/// when English words that translate nothing are there to weigh.
 #[allow(clippy::too_many_arguments)]
 fn classify(
     ev: &BeadEvidence,
@@ -420,7 +436,7 @@ fn classify(
     substitution: Option<(String, usize, usize)>,
     words: &BeadWords,
     bead_start: usize,
-    doc_stems: &HashMap<String, usize>,
+    (text, doc_stems): (&str, &mut Option<HashMap<String, usize>>),
 ) -> (Kind, Option<(usize, usize)>) {
     if let Some(at) = en.find(zh_term) {
         return (Kind::LeftInChinese, Some((at, at + zh_term.len())));
@@ -439,15 +455,16 @@ fn classify(
     // the term was.
     // Only words the rest of the document never uses count: a translator's own wording of
     // the sentence comes back elsewhere in the text, words put in the term's place do not.
-    let foreign: Vec<usize> = ev
-        .foreign_words(term)
-        .into_iter()
-        .filter(|&i| {
+    let mut foreign = ev.foreign_words(term);
+    if !foreign.is_empty() {
+        // The stems of the document's English and their counts, once per document.
+        let doc_stems = doc_stems.get_or_insert_with(|| evidence::stem_counts(text));
+        foreign.retain(|&i| {
             let stem = &ev.en[i].stem;
             let here = ev.en.iter().filter(|w| &w.stem == stem).count();
             doc_stems.get(stem.as_str()).copied().unwrap_or(0) <= here
-        })
-        .collect();
+        });
+    }
     if let Some(r) = evidence::cluster(&ev.en, &foreign, 1) {
         let n = foreign
             .iter()
@@ -539,14 +556,18 @@ impl Rendering {
     /// Whether English words (bases, and words as written) render this: every content word,
     /// or for a rendering of three content words or more all but one (a paraphrase keeps the
     /// term: "all ethnic groups" for "people of all ethnic groups"), or the acronym.
-    pub(crate) fn found_in(&self, bases: &HashSet<String>, written: &HashSet<&str>) -> Found {
+    pub(crate) fn found_in(&self, bases: &HashSet<&str>, written: &HashSet<&str>) -> Found {
         if self.acronym.as_deref().is_some_and(|a| written.contains(a)) {
             return Found::Whole;
         }
         if self.content.is_empty() {
             return Found::No;
         }
-        let present = self.content.iter().filter(|w| bases.contains(*w)).count();
+        let present = self
+            .content
+            .iter()
+            .filter(|w| bases.contains(w.as_str()))
+            .count();
         if present == self.content.len() {
             Found::Whole
         } else if self.content.len() >= 3 && present + 1 == self.content.len() {
@@ -748,17 +769,8 @@ en.preferred = "ethnic unity"
     /// The term-mismatch findings of a document of units, with every finding's confidence.
     fn scored(units: &[(&str, &str)], min: u8) -> Vec<(String, String, u8)> {
         let g = Glossary::from_str(REJUVENATION, "g.toml").unwrap();
-        let units = units.iter().map(|(zh, en)| crate::AlignedUnit {
-            zh: zh.to_string(),
-            en: en.to_string(),
-            ..crate::AlignedUnit::default()
-        });
-        let mut checker = crate::Checker::new(&g);
-        checker.min_confidence(min);
-        checker
-            .check(&[crate::Doc::aligned("t.tmx", "", 0, units)])
+        crate::rules::findings_in(&g, "term-mismatch", units, false, min)
             .into_iter()
-            .filter(|d| d.rule == "term-mismatch")
             .map(|d| (d.term, d.found, d.confidence.unwrap_or(100)))
             .collect()
     }

@@ -273,8 +273,14 @@ pub fn chinese(text: &str) -> Vec<Number> {
     let mut skip: Vec<(usize, usize)> = Vec::new();
     if text.chars().any(is_numeral) {
         for m in zh_not_numbers().find_iter(text) {
-            // 十分之一 is a fraction, not 十分 "very".
-            if text[m.end()..].starts_with('之') {
+            // 十分之一 is a fraction, not 十分 "very"; after a numeral the phrase goes on a
+            // number (四万一千五百, not 万一 "in case"; 五十分钟).
+            if text[m.end()..].starts_with('之')
+                || text[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_numeral)
+            {
                 continue;
             }
             let s = chars.partition_point(|&(b, _)| b < m.start());
@@ -772,12 +778,43 @@ fn en_small(word: &str) -> Option<(f64, bool)> {
     if let Some(i) = TENTHS.iter().position(|&u| u == word) {
         return Some((20.0 + 10.0 * i as f64, true));
     }
+    // sixtyfold, an hundredfold: so many times (the scale words are read by en_scale).
+    if let Some(base) = word
+        .strip_suffix("fold")
+        .filter(|b| !b.is_empty() && *b != "mani")
+    {
+        if let Some((v, _)) = en_small(base) {
+            return Some((v, false));
+        }
+    }
+    // threescore, fourscore: so many twenties.
+    if let Some(units) = word.strip_suffix("score") {
+        if let Some(i) = UNITS[2..10].iter().position(|&u| u == units) {
+            return Some((20.0 * (i as f64 + 2.0), false));
+        }
+    }
+    // twentyone: tens and units written as one word.
+    for (i, tens) in TENS.iter().enumerate() {
+        if let Some(rest) = word.strip_prefix(tens) {
+            let unit = UNITS[1..10]
+                .iter()
+                .position(|&u| u == rest)
+                .map(|p| (p + 1, false));
+            let unit = unit.or(ORDINALS[1..10]
+                .iter()
+                .position(|&u| u == rest)
+                .map(|p| (p + 1, true)));
+            if let Some((u, ordinal)) = unit {
+                return Some((20.0 + 10.0 * i as f64 + u as f64, ordinal));
+            }
+        }
+    }
     None
 }
 
 fn en_scale(word: &str) -> Option<f64> {
     Some(match word {
-        "hundred" | "hundredth" => 100.0,
+        "hundred" | "hundredth" | "hundredfold" => 100.0,
         "thousand" | "thousandth" => 1_000.0,
         "million" | "millionth" | "mn" => 1_000_000.0,
         "billion" | "billionth" | "bn" => 1_000_000_000.0,
@@ -1183,6 +1220,18 @@ pub fn english(text: &str) -> Vec<Number> {
                         k += 1;
                         continue;
                     }
+                    // the nineties: a decade, also 1990
+                    "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies"
+                    | "eighties" | "nineties" => {
+                        let tens = en_small(&format!("{}y", w0.trim_end_matches("ies")))
+                            .map_or(0.0, |(v, _)| v);
+                        let mut n = Number::new(tens, start, end);
+                        n.alt = Some(1900.0 + tens);
+                        n.alt2 = Some(tens + 10.0);
+                        out.push(n);
+                        k += 1;
+                        continue;
+                    }
                     "decade" | "century" | "centenary" | "centennial" | "millennium" => {
                         let v = match w0.as_str() {
                             "decade" => 10.0,
@@ -1215,7 +1264,11 @@ pub fn english(text: &str) -> Vec<Number> {
                 let starts_number = en_small(&w0).is_some()
                     || (en_scale(&w0).is_some()
                         && k > 0
-                        && !matches!(word_at(k - 1).as_deref(), Some("the")))
+                        && (!matches!(word_at(k - 1).as_deref(), Some("the"))
+                            || (word_at(k + 1).as_deref() == Some("and")
+                                && word_at(k + 2).is_some_and(|w| en_small(&w).is_some()))
+                            || (en_scale(&w0).is_some_and(|s| s >= 1000.0)
+                                && word_at(k + 1).is_some_and(|w| en_small(&w).is_some()))))
                     || (article
                         && word_at(k + 1).is_some_and(|n| {
                             en_scale(&n).is_some_and(|s| s >= 100.0)
@@ -1269,7 +1322,17 @@ pub fn english(text: &str) -> Vec<Number> {
                         break;
                     }
                     if let Some((v, ordinal)) = en_small(&w) {
-                        if any && current % 10.0 != 0.0 {
+                        // "seven and twenty" (27), as older English writes it: units, and,
+                        // then tens.
+                        let units_first = current % 100.0 < 10.0
+                            && v >= 20.0
+                            && v % 10.0 == 0.0
+                            && j > k
+                            && word_at(j - 1).as_deref() == Some("and")
+                            // "between two and twenty" is two numbers.
+                            && !(k > 0
+                                && matches!(word_at(k - 1).as_deref(), Some("between" | "from")));
+                        if any && current % 10.0 != 0.0 && !units_first {
                             break;
                         }
                         current += v;
@@ -1299,11 +1362,21 @@ pub fn english(text: &str) -> Vec<Number> {
                             j += 1;
                             continue;
                         }
+                    } else if (w == "a" || w == "an")
+                        && any
+                        && current == 0.0
+                        && word_at(j + 1).is_some_and(|n| en_scale(&n).is_some())
+                    {
+                        // "two thousand an hundred", "six hundred thousand and a thousand": the
+                        // article counts one of the scale that follows.
                     } else if w == "dozen" {
                         current = current.max(1.0) * 12.0;
                     } else if w == "and"
                         && any
-                        && matches!(toks.get(j + 1), Some(&(Tok::Word(n), _, _)) if en_small(&lower(n)).is_some())
+                        && (matches!(toks.get(j + 1), Some(&(Tok::Word(n), _, _)) if en_small(&lower(n)).is_some())
+                            || (matches!(word_at(j + 1).as_deref(), Some("a" | "an"))
+                                && current == 0.0
+                                && word_at(j + 2).is_some_and(|n| en_scale(&n).is_some())))
                     {
                     } else {
                         break;
@@ -1311,6 +1384,16 @@ pub fn english(text: &str) -> Vec<Number> {
                     any = any || !article || j != k;
                     end = e;
                     j += 1;
+                    // "thirty-six thousand, five hundred and one": a comma after a scale of
+                    // thousands, then more number words, goes on with the number.
+                    if en_scale(&w).is_some_and(|s| s >= 1000.0)
+                        && matches!(toks.get(j), Some(&(Tok::Other, s, e)) if &text[s..e] == ",")
+                        && matches!(toks.get(j + 1), Some(&(Tok::Word(x), _, _))
+                            if en_small(&lower(x)).is_some() || lower(x) == "a" || lower(x) == "an")
+                        && matches!(toks.get(j + 2), Some(&(Tok::Word(x), _, _)) if en_scale(&lower(x)) == Some(100.0))
+                    {
+                        j += 1;
+                    }
                 }
                 if !any {
                     k += 1;
@@ -1450,6 +1533,14 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_that_is_no_number_goes_on_a_number_after_a_numeral() {
+        // 万一 "in case" and 十分 "very" inside numbers.
+        assert_eq!(zh("共有四万一千五百名"), ["41500"]);
+        assert_eq!(zh("用了五十分钟"), ["50"]);
+        assert!(zh("万一下雨").is_empty());
+    }
+
+    #[test]
     fn chinese_words_with_numerals_that_are_no_number() {
         // Real sentences: TICO-19, official speeches.
         assert!(zh("但她的症状与我的症状十分相似").is_empty());
@@ -1521,6 +1612,42 @@ mod tests {
         );
         assert_eq!(en("US$ 10 trillion-worth of goods"), ["10000000000000"]);
         assert_eq!(en("1.1379 billion"), ["1137900000"]);
+    }
+
+    #[test]
+    fn english_numbers_of_older_and_looser_writing() {
+        // The King James Bible and translated fiction (mac-dev, Bible 006).
+        assert_eq!(en("And Abram was fourscore and six years old"), ["86"]);
+        assert_eq!(
+            en("the days of Sarah were an hundred and seven and twenty years"),
+            ["127"]
+        );
+        assert_eq!(en("on the seven and twentieth day of the month"), ["27"]);
+        assert_eq!(
+            en("threescore and fourteen thousand and six hundred"),
+            ["74600"]
+        );
+        assert_eq!(en("after the end of the hundred and fifty days"), ["150"]);
+        assert_eq!(en("between two and twenty people"), ["2", "20"]);
+        assert_eq!(
+            en("thirty-six thousand, five hundred and one blocks"),
+            ["36501"]
+        );
+        assert_eq!(en("That day I was twentyone"), ["21"]);
+        assert_eq!(en("it was already the nineties"), ["90"]);
+        assert_eq!(en("some an hundredfold, some sixtyfold"), ["100", "60"]);
+        assert_eq!(
+            en("The children of Parosh, two thousand an hundred seventy and two."),
+            ["2172"]
+        );
+        assert_eq!(
+            en("six hundred thousand and a thousand seven hundred and thirty"),
+            ["601730"]
+        );
+        assert_eq!(
+            en("cometh to the thousand three hundred and five and thirty days"),
+            ["1335"]
+        );
     }
 
     #[test]

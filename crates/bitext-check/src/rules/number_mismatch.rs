@@ -63,12 +63,17 @@ impl Check for NumberMismatch {
             let en_text = &text[*s..*e];
             let zh_met: Vec<bool> = zn
                 .iter()
-                .map(|z| en_near().any(|x| z.meets(x)) || in_hours(zh_text, z, en_text))
+                .map(|z| {
+                    en_near().any(|x| z.meets(x))
+                        || en_nums.iter().any(|x| converted(zh_text, z, en_text, x))
+                        || in_hours(zh_text, z, en_text)
+                })
                 .collect();
             let en_met: Vec<bool> = en_nums
                 .iter()
                 .map(|x| {
                     zh_near().any(|z| z.meets(x))
+                        || zn.iter().any(|z| converted(zh_text, z, en_text, x))
                         || numeral_written(zh_text, en_text, x)
                         || in_clock(en_text, x) && zn.iter().any(|z| in_hours(zh_text, z, en_text))
                 })
@@ -177,19 +182,34 @@ enum Missing {
 /// A finding's confidence, in hundredths, as a reviser reads the number (`n` is of the Chinese
 /// for `Pair` and `InEnglish`, of the English otherwise).
 fn confidence(kind: Missing, zh: &str, en: &str, n: &Number) -> u8 {
+    // Whether the Chinese number is written with digits (for the kinds where it is Chinese).
+    let digits = || {
+        zh[n.start..n.end]
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    };
     match kind {
+        // A name or a set phrase paired with another number by chance.
+        Missing::Pair if !digits() && idiomatic(zh, n) => 45,
         Missing::Pair => 90,
         Missing::InEnglish => {
-            let written = &zh[n.start..n.end];
-            let digits = written
-                .chars()
-                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+            let digits = digits();
             if (n.month || is_year(zh, n)) && relative_date(en) {
                 // 2019年7月 as "last month": the document's date says which.
                 25
+            } else if n.month && n.value == 1.0 && zh[n.start..].starts_with('一') && {
+                let lower = en.to_lowercase();
+                lower.contains("a month") || lower.contains("one month")
+            } {
+                // 一月 is January, or one month.
+                25
+            } else if in_brackets(en, zh, n) {
+                // A note in brackets of the Chinese (a cross-reference, an editor's gloss),
+                // which a translation may leave out.
+                40
             } else if !digits && idiomatic(zh, n) {
-                // 说一千道一万, 行百里者半九十: a round numeral no unit counts is a figure of
-                // speech, which translators render by its sense.
+                // 说一千道一万, 行百里者半九十, 茅十八: a numeral no unit counts is a figure of
+                // speech or a name, which translators render by its sense.
                 25
             } else if digits {
                 85
@@ -228,32 +248,54 @@ fn relative_date(en: &str) -> bool {
     })
 }
 
-/// Whether a Chinese number written in numerals is a round figure (one digit and a power of
-/// ten: 十, 九十, 一千, 万) that no measure word or unit follows, as in set phrases.
+/// Whether a Chinese number written in numerals has no measure word or unit after it: a count
+/// in Chinese takes one (二十一岁, 六十六人, 二十公里), so a bare numeral is a set phrase
+/// (说一千道一万, 行百里者半九十) or a name (茅十八).
 fn idiomatic(zh: &str, n: &Number) -> bool {
-    let v = n.value;
-    if v < 10.0 || n.percent || n.month {
+    if n.value < 10.0 || n.percent || n.month {
         return false;
     }
-    let magnitude = 10f64.powi(v.log10().floor() as i32);
-    let round = (v / magnitude).fract() == 0.0;
     let next = zh[n.end..].chars().next();
     const MEASURES: &str = "个名人年元岁次项件位家所座条种亩吨米天月日倍户村届周期批号度分秒\
-                            里斤台辆架艘本篇部场支只头匹颗张份套股层级类章节款";
-    round && !next.is_some_and(|c| MEASURES.contains(c) || c == '%' || c == '％')
+                            里斤台辆架艘本篇部场支只头匹颗张份套股层级类章节款公平立英厘毫克\
+                            升丈尺寸两肘代世遍回步句字首行段班组队轮幅棵株粒片块间栋楼";
+    !next.is_some_and(|c| MEASURES.contains(c) || c == '%' || c == '％')
 }
 
-/// Whether an English number stands in brackets, as a span of years after a name does
-/// (Wang Fu of the Eastern Han Dynasty (25-220)), where the Chinese has none: brackets the
-/// translator added.
-fn in_brackets(zh: &str, en: &str, n: &Number) -> bool {
-    if zh.contains(['(', '（']) {
+/// Whether a Chinese quantity with a metric or Chinese unit and an English one with an imperial
+/// unit are the same, converted (二十公里 as "twelve miles", 五百亩 as "eighty acres"), within
+/// a tenth. Both numbers are of the one bead whose texts are given.
+fn converted(zh: &str, z: &Number, en: &str, x: &Number) -> bool {
+    const UNITS: &[(&str, &[&str], f64)] = &[
+        ("公里", &["mile"], 0.621),
+        ("千米", &["mile"], 0.621),
+        ("米", &["feet", "foot"], 3.281),
+        ("公斤", &["pound", "lb"], 2.205),
+        ("千克", &["pound", "lb"], 2.205),
+        ("斤", &["pound", "lb"], 1.102),
+        ("亩", &["acre"], 0.1647),
+        ("里", &["furlong"], 2.486),
+    ];
+    let after_zh = zh[z.end..].trim_start();
+    let after_en = en[x.end..].trim_start().to_ascii_lowercase();
+    UNITS.iter().any(|(zu, eus, factor)| {
+        after_zh.starts_with(zu)
+            && eus.iter().any(|u| after_en.starts_with(u))
+            && (x.value - z.value * factor).abs() <= 0.1 * z.value * factor
+    })
+}
+
+/// Whether a number of `text` stands in brackets that the other side has none of: a span of
+/// years the translator added after a name (Wang Fu of the Eastern Han Dynasty (25-220)), or a
+/// note of the Chinese (a cross-reference) the translation leaves out.
+fn in_brackets(other: &str, text: &str, n: &Number) -> bool {
+    if other.contains(['(', '（']) {
         return false;
     }
-    let before = &en[..n.start];
-    let open = before.rfind('(');
-    let close = before.rfind(')');
-    open.is_some_and(|o| close.is_none_or(|c| c < o)) && en[n.end..].contains(')')
+    let before = &text[..n.start];
+    let open = before.rfind(['(', '（']);
+    let close = before.rfind([')', '）']);
+    open.is_some_and(|o| close.is_none_or(|c| c < o)) && text[n.end..].contains([')', '）'])
 }
 
 /// Whether an English number written in words is a power of ten whose Chinese numeral the
@@ -545,6 +587,21 @@ mod tests {
             (
                 "2019年7月，代表团访问了北京。",
                 "Last month, the delegation visited Beijing.",
+            ),
+            // Translated fiction and scripture (mac-dev, Bible 006): a unit converted, a name
+            // with a numeral, a note in brackets of the Chinese, 一月 as one month.
+            (
+                "已经走了二十公里，上了南面的山。",
+                "we had walked twelve miles and went up the mountain.",
+            ),
+            ("茅十八摇头道：“不！”", "But Whiskers shook his head."),
+            (
+                "后来又娶玛迦（十三章二节作米该雅），生了亚比雅。",
+                "And he took Maachah, which bare him Abijah.",
+            ),
+            (
+                "若是从一月到五岁",
+                "if it be from a month old even unto five years old",
             ),
         ] {
             assert_eq!(check(zh, en), Vec::<String>::new(), "{zh} / {en}");

@@ -92,6 +92,19 @@ pub(crate) fn align_pair(
     Ok((aligned.units, aligned.warnings))
 }
 
+/// Why a file found in a directory is not read as aligned text although its extension is one a
+/// bilingual format has: its content is not that format's (a `.tsv` of other columns than
+/// bitext's). `None` when the content or extension tells a format, or for `.txt` documents.
+pub(crate) fn not_aligned(path: &Path, text: &str) -> Option<String> {
+    let ext = path.extension().and_then(|e| e.to_str())?;
+    if ext.eq_ignore_ascii_case("txt") || bitext_io::detect(Some(ext), text).is_some() {
+        return None;
+    }
+    Some(format!(
+        "a .{ext} file that is not aligned text (bitext's TSV starts with the header `a_ids\tb_ids\t…`)"
+    ))
+}
+
 /// What a walk of a directory found: the files bitext may read (`*.txt` documents and every
 /// format of `bitext_io`'s registry), sorted, and the others, each with why it was skipped.
 pub(crate) struct Walked {

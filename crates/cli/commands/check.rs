@@ -477,6 +477,12 @@ fn read_input(f: &Path, walked: bool, langs: &bitext_io::Langs) -> anyhow::Resul
     let doc = crate::input::read_document(f)?;
     let text = doc.text();
     let ext = f.extension().and_then(|e| e.to_str());
+    if let Some(why) = crate::input::not_aligned(f, text).filter(|_| walked) {
+        return Ok(Input::Skipped {
+            name: doc.name,
+            why,
+        });
+    }
     // A .txt file is a document whatever it starts with.
     let format = bitext_io::detect(ext, text).filter(|_| ext != Some("txt"));
     Ok(if let Some(format) = format {

@@ -53,7 +53,12 @@ fn directory(args: &ExportArgs, format: AlignFormat) -> anyhow::Result<ExitStatu
     let read: Vec<_> = bilingual
         .par_iter()
         .map(|f| {
-            let r = read_units(f, &langs);
+            let r = crate::input::read_document(f).map(|doc| {
+                match crate::input::not_aligned(f, doc.text()) {
+                    Some(why) => Err(why),
+                    None => Ok(units_of(f, &doc, &langs)),
+                }
+            });
             progress.inc();
             r
         })
@@ -62,9 +67,10 @@ fn directory(args: &ExportArgs, format: AlignFormat) -> anyhow::Result<ExitStatu
     let mut files: Vec<(&PathBuf, Vec<bitext_io::Unit>)> = Vec::new();
     for (f, r) in bilingual.iter().zip(read) {
         match r? {
-            Ok(units) => files.push((f, units)),
-            Err(e) if e.missing_languages => skipped.push((f.display().to_string(), e.message)),
-            Err(e) => return Err(located(f, &e)),
+            Err(why) => skipped.push((f.display().to_string(), why)),
+            Ok(Ok(units)) => files.push((f, units)),
+            Ok(Err(e)) if e.missing_languages => skipped.push((f.display().to_string(), e.message)),
+            Ok(Err(e)) => return Err(located(f, &e)),
         }
     }
     skipped.sort();
@@ -145,13 +151,20 @@ fn read_units(
     langs: &bitext_io::Langs,
 ) -> anyhow::Result<Result<Vec<bitext_io::Unit>, bitext_io::Error>> {
     let doc = crate::input::read_document(path)?;
+    Ok(units_of(path, &doc, langs))
+}
+
+/// The units of a file read already, in the languages asked for, oriented.
+fn units_of(
+    path: &Path,
+    doc: &bitext_core::Document,
+    langs: &bitext_io::Langs,
+) -> Result<Vec<bitext_io::Unit>, bitext_io::Error> {
     let ext = path.extension().and_then(|e| e.to_str());
-    Ok(
-        bitext_io::read_file_text(ext, doc.text(), langs).map(|mut units| {
-            langs.orient(&mut units);
-            units
-        }),
-    )
+    bitext_io::read_file_text(ext, doc.text(), langs).map(|mut units| {
+        langs.orient(&mut units);
+        units
+    })
 }
 
 /// A reader's error at its place in the file.

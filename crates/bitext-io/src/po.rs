@@ -1,7 +1,9 @@
 //! gettext PO, the translation files of software localisation.
 //!
 //! One unit per entry: `msgid` (side `a`, the source) and `msgstr` (side `b`); a plural entry
-//! gives `msgid` with `msgstr[0]` and `msgid_plural` with each further `msgstr[n]`. The header
+//! gives `msgid` with `msgstr[0]` and `msgid_plural` with each further `msgstr[n]`, or, in a
+//! language of one form (only `msgstr[0]`, as Chinese), `msgid_plural` with `msgstr[0]` and the
+//! singular `msgid` as a note. The header
 //! entry (empty `msgid`) gives the target language (`Language:`) and is no unit; obsolete entries
 //! (`#~`) are left out. The context (`msgctxt`) is the unit's id, translator and extracted
 //! comments (`#`, `#.`) are its notes, the `fuzzy` flag its state. Each string's text is mapped
@@ -151,8 +153,17 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
         if strs.is_empty() {
             strs.push((0, Str::default()));
         }
+        // A language of one plural form (Chinese) has msgstr[0] only, which says what
+        // msgid_plural says ("%d files" → "%d 个文件"): it is read against msgid_plural, as msgfmt
+        // checks it, and the singular msgid is kept as a note.
+        let one_form = strs.len() == 1 && e.plural.is_some();
+        let mut notes = e.notes.clone();
+        if one_form {
+            notes.push(format!("msgid (singular): {}", id.text));
+        }
+        let base = Unit { notes, ..base };
         for (n, s) in &strs {
-            let source = if *n == 0 {
+            let source = if *n == 0 && !one_form {
                 &id
             } else {
                 e.plural.as_ref().unwrap_or(&id)
@@ -179,6 +190,10 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
         } else {
             trimmed
         };
+        if obsolete && keyword_line.starts_with('|') {
+            // `#~|`: the previous msgid of an obsolete entry, a comment as msgfmt reads it.
+            continue;
+        }
         if trimmed.starts_with('#') && !obsolete {
             // A comment starts a new entry when the last one is complete.
             if entry.id.is_some() && !entry.strs.is_empty() {
@@ -318,8 +333,10 @@ msgstr[0] "%d 个文件"
         assert_eq!(u[0].id.as_deref(), Some("button"));
         assert_eq!(u[0].state.as_deref(), Some("fuzzy"));
         assert_eq!(u[0].notes, ["A button"]);
-        assert_eq!(u[1].a.joined(), "One file");
+        // One plural form: read against msgid_plural, whose placeholders it keeps.
+        assert_eq!(u[1].a.joined(), "%d files");
         assert_eq!(u[1].b.joined(), "%d 个文件");
+        assert_eq!(u[1].notes, ["msgid (singular): One file"]);
         // Text maps back into the quoted string.
         let (s, e) = u[0].a.file_range(5, 6).unwrap();
         assert_eq!(&PO[s..e], "\\\"");
@@ -334,5 +351,14 @@ msgstr[0] "%d 个文件"
         assert!(read(PO.replace("zh_CN", "fr").as_str(), &Langs::zh_en()).is_err());
         let err = read("msgid \"a\"\nmsgstr b\n", &Langs::default()).unwrap_err();
         assert_eq!(err.line, 2);
+    }
+
+    #[test]
+    fn previous_msgid_of_an_obsolete_entry_is_a_comment() {
+        // What msgmerge writes with --previous, and translate-toolkit reads.
+        let po = "msgid \"Kept\"\nmsgstr \"保留\"\n\n#~| msgid \"Old one\"\n#~ msgid \"Old\"\n#~ msgstr \"旧\"\n\nmsgid \"Next\"\nmsgstr \"下一个\"\n";
+        let u = read(po, &Langs::default()).unwrap();
+        let texts: Vec<_> = u.iter().map(|u| u.b.joined()).collect();
+        assert_eq!(texts, ["保留", "下一个"]);
     }
 }

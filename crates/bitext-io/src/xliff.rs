@@ -208,8 +208,14 @@ pub static FORMAT: Format = Format {
 
 /// Elements whose content is native code, not text.
 const CODE_CONTENT: &[&str] = &["bpt", "ept", "ph", "it", "sub"];
-/// Empty placeholders (and 2.0's markers).
+/// Empty placeholders (and 2.0's markers); content a tool wrote inside one anyway is code, as
+/// translate-toolkit reads it.
 const PLACEHOLDERS: &[&str] = &["x", "bx", "ex", "sc", "ec", "sm", "em"];
+
+/// An element whose content, if it has any, is code.
+fn holds_code(name: &str) -> bool {
+    CODE_CONTENT.contains(&name) || PLACEHOLDERS.contains(&name)
+}
 
 /// Which part of a unit text is read into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -436,15 +442,11 @@ pub(crate) fn read_into(
                         if let Some(col) = collector(&mut unit, part, &mrk_seg) {
                             col.code(n, id);
                         }
-                        if CODE_CONTENT.contains(&n) && !empty {
+                        if holds_code(n) && !empty {
                             code_depth += 1;
                         }
                     }
-                    n if part.is_some()
-                        && code_depth > 0
-                        && CODE_CONTENT.contains(&n)
-                        && !empty =>
-                    {
+                    n if part.is_some() && code_depth > 0 && holds_code(n) && !empty => {
                         code_depth += 1
                     }
                     "mrk" => {
@@ -472,7 +474,7 @@ pub(crate) fn read_into(
                 let name = std::str::from_utf8(name.as_ref()).unwrap_or("");
                 stack.pop();
                 match name {
-                    n if part.is_some() && CODE_CONTENT.contains(&n) && code_depth > 0 => {
+                    n if part.is_some() && holds_code(n) && code_depth > 0 => {
                         code_depth -= 1;
                         // The end of `<pc>`/`<g>` content is no code of its own.
                     }
@@ -643,6 +645,17 @@ mod tests {
         let want = [("Open", "打开"), ("Close", "关闭"), ("Save", "保存")];
         assert_eq!(texts, want.map(|(a, b)| (a.to_owned(), b.to_owned())));
         assert!(u.iter().all(|u| u.notes.is_empty()));
+    }
+
+    #[test]
+    fn content_written_inside_a_placeholder_is_code() {
+        // A converter's file: <ex> should be empty; what it holds is not translatable text.
+        let x = r#"<xliff version="1.2"><file source-language="en" target-language="es" original="a"><body>
+<trans-unit id="2"><source><mrk id="1">PPC000460</mrk></source>
+<target><mrk id="1">Test1</mrk><mrk id="2">Test2<ex id="1">Another Test Inside</ex></mrk><mrk id="3">Test3<a href="https://example.org">ClickMe!</a></mrk></target></trans-unit>
+</body></file></xliff>"#;
+        let u = units(x);
+        assert_eq!(u[0].b.joined(), "Test1Test2Test3ClickMe!");
     }
 
     #[test]

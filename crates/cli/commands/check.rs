@@ -70,6 +70,15 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let glossary_paths = match &args.glossary {
         Some(g) => vec![g.clone()],
         None if !config.glossary.is_empty() => config.glossaries(),
+        // The default, ./glossary, may be absent: the rules that need none still run. A
+        // glossary named with -g or in the configuration must be there.
+        None if !Path::new("glossary").exists() => {
+            output::note(
+                "no glossary (no ./glossary here, none named with -g or in the configuration): \
+                 the rules that need one (deprecated-term, near-miss, term-mismatch) find nothing",
+            );
+            Vec::new()
+        }
         None => vec![PathBuf::from("glossary")],
     };
     let mut glossary = Glossary::default();
@@ -405,6 +414,7 @@ fn collect_inputs(
                     .map(|(name, why)| Input::Skipped { name, why }),
             );
         } else {
+            refuse_unread(path)?;
             files.push((path.clone(), false));
         }
     }
@@ -471,13 +481,37 @@ fn collect_inputs(
     Ok(inputs)
 }
 
+/// A file named on the command line that a directory walk would skip is refused, not read as
+/// prose: a `.txt` document, a file without extension and every bilingual format are read.
+fn refuse_unread(path: &Path) -> anyhow::Result<()> {
+    let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+        return Ok(());
+    };
+    let ext = ext.to_ascii_lowercase();
+    if ext == "txt" || bitext_io::extensions().any(|x| x == ext) {
+        return Ok(());
+    }
+    bail!(
+        "{}: not a format bitext reads (.{ext}): check reads documents as .txt, and {}",
+        path.display(),
+        bitext_io::FORMATS
+            .iter()
+            .map(|f| f.name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
 /// One file: aligned text, an English document or a Chinese one. A bilingual file without
 /// Chinese and English is an error when named, skipped when found in a directory.
 fn read_input(f: &Path, walked: bool, langs: &bitext_io::Langs) -> anyhow::Result<Input> {
     let doc = crate::input::read_document(f)?;
     let text = doc.text();
     let ext = f.extension().and_then(|e| e.to_str());
-    if let Some(why) = crate::input::not_aligned(f, text).filter(|_| walked) {
+    if let Some(why) = crate::input::not_aligned(f, text) {
+        if !walked {
+            bail!("{}: {why}", doc.name);
+        }
         return Ok(Input::Skipped {
             name: doc.name,
             why,

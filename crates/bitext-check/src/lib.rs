@@ -36,6 +36,7 @@ pub mod fix;
 pub mod matcher;
 pub mod render;
 pub mod rules;
+pub mod units;
 
 pub use compile::Checker;
 pub use context::{AlignedUnit, Bead, Doc, Segment};

@@ -8,7 +8,7 @@ use crate::ExitStatus;
 use anyhow::{bail, Context};
 use bitext_check::baseline::Baseline;
 use bitext_check::render::{self, Summary};
-use bitext_check::{AlignedUnit, Bead, Checker, Doc};
+use bitext_check::{Checker, Doc};
 use bitext_core::{Document, Lang};
 use bitext_glossary::Glossary;
 use rayon::prelude::*;
@@ -323,68 +323,20 @@ fn doc(input: &Input) -> anyhow::Result<Option<Doc<'_>>> {
             for w in warnings {
                 output::warn(&format!("{} + {}: {w}", zh.display(), en.name));
             }
-            let base = en.decoded.offset_base;
-            let beads: Vec<Bead> = units
-                .iter()
-                .filter(|u| !u.is_unmatched())
-                .filter_map(|u| {
-                    let (z, e) = u.zh_en();
-                    let first = e.spans.first()?;
-                    let last = e.spans.last()?;
-                    Some(Bead {
-                        zh: z.joined(),
-                        en: first[0].saturating_sub(base)..last[1].saturating_sub(base),
-                    })
-                })
-                .collect();
-            Some(Doc::pair(&en.name, en.text(), base, beads))
+            Some(bitext_check::units::pair_doc(
+                &en.name,
+                en.text(),
+                en.decoded.offset_base,
+                &units,
+            ))
         }
-        Input::Aligned { doc, units, format } => {
-            let file = doc.text();
-            // TMX numbers a unit's codes per language (`i`), XLIFF links them across (`id`).
-            let linked = format.name != "tmx";
-            let codes = |side: &bitext_io::Side| -> Vec<String> {
-                side.codes
-                    .iter()
-                    .map(|c| match (&c.id, linked) {
-                        (Some(id), true) => format!("{}#{id}", c.kind),
-                        _ => c.kind.clone(),
-                    })
-                    .collect()
-            };
-            let english_source = units
-                .first()
-                .is_some_and(bitext_io::Unit::chinese_is_target);
-            // Units the file marks not to translate are not checked.
-            let aligned = units
-                .iter()
-                .enumerate()
-                .filter(|(_, u)| u.translate)
-                .map(|(k, u)| {
-                    let (z, e) = u.zh_en();
-                    let runs = e
-                        .pieces
-                        .iter()
-                        .filter(|p| p.exact())
-                        .map(|p| [p.text, p.file, p.text_len])
-                        .collect();
-                    AlignedUnit {
-                        zh: z.joined(),
-                        en: e.joined(),
-                        at: u.at,
-                        end: units.get(k + 1).map_or(file.len(), |n| n.at.max(u.at)),
-                        runs,
-                        zh_codes: codes(z),
-                        en_codes: codes(e),
-                    }
-                });
-            let doc = Doc::aligned(&doc.name, file, doc.decoded.offset_base, aligned);
-            Some(if english_source {
-                doc.with_english_source()
-            } else {
-                doc
-            })
-        }
+        Input::Aligned { doc, units, format } => Some(bitext_check::units::file_doc(
+            &doc.name,
+            doc.text(),
+            doc.decoded.offset_base,
+            units,
+            format.name,
+        )),
     })
 }
 

@@ -284,12 +284,22 @@ Batch:
   are written whole, by rename) is read back instead of aligned again (TMX,
   JSONL, TSV and XLIFF outputs; the others are aligned again).
 
+Pipeline mode:
+  --stdin reads document pairs from standard input, one a line: an id, then
+  each document base64-encoded (UTF-8), separated by tabs, as Bitextor and
+  bleualign-cpp pass them. Each pair's beads are written to standard output as
+  soon as its line is aligned, in input order: JSON Lines (default; each bead's
+  object starts with \"id\") or --format tsv (an id column first). Memory stays
+  flat however many lines come. A bad line is reported with its line number
+  and skipped; the run then exits 2 at the end.
+
 Examples:
   bitext align zh.txt en.txt
   bitext align zh.txt en.txt -o pair.tmx --min-confidence 0.5
   bitext align en.txt zh.txt --format html -o review.html
   bitext align --presegmented zh.lines en.lines --format beads
   bitext align --batch pairs.tsv -o aligned/
+  paste ids <(base64 -w0 ...) ... | bitext align --stdin > beads.jsonl
 
 Exit codes:
   0  aligned (warnings, such as an empty side, go to standard error)
@@ -300,14 +310,19 @@ Exit codes:
 #[derive(Debug, clap::Args)]
 pub struct AlignArgs {
     /// The first document (Chinese or English).
-    #[arg(required_unless_present = "batch", conflicts_with = "batch")]
+    #[arg(required_unless_present_any = ["batch", "stdin"], conflicts_with_all = ["batch", "stdin"])]
     pub a: Option<PathBuf>,
     /// The second document (the other language).
-    #[arg(required_unless_present = "batch")]
+    #[arg(required_unless_present_any = ["batch", "stdin"])]
     pub b: Option<PathBuf>,
     /// Align every pair listed in this file (tab-separated paths, one pair a line); needs -o DIR.
-    #[arg(long, value_name = "PAIRS")]
+    #[arg(long, value_name = "PAIRS", conflicts_with = "stdin")]
     pub batch: Option<PathBuf>,
+    /// Pipeline mode: read document pairs from standard input, one a line
+    /// (`ID<TAB>base64(A)<TAB>base64(B)`, as Bitextor passes them), and write each pair's beads
+    /// as they come (jsonl, or tsv), each with its ID.
+    #[arg(long)]
+    pub stdin: bool,
     /// With --batch: keep the outputs an interrupted run already wrote (each was written whole,
     /// by rename) and align only the pairs without one; all.tmx is made from both.
     #[arg(long, requires = "batch")]

@@ -165,6 +165,12 @@ impl Glossary {
     /// Reads a glossary file, or every `*.toml` file of a directory (sorted
     /// by name, not recursing into hidden directories).
     pub fn load(path: &Path) -> Result<Glossary, Error> {
+        Glossary::from_texts(&Glossary::read_files(path)?)
+    }
+
+    /// The files [`Glossary::load`] reads for `path`, each with its decoded text: the file, or
+    /// every `*.toml` of the directory, sorted by name.
+    pub fn read_files(path: &Path) -> Result<Vec<(PathBuf, String)>, Error> {
         let meta = std::fs::metadata(path).map_err(|error| Error::Io {
             path: path.to_owned(),
             error,
@@ -182,17 +188,28 @@ impl Glossary {
         } else {
             vec![path.to_owned()]
         };
+        files
+            .into_iter()
+            .map(|file| {
+                let bytes = std::fs::read(&file).map_err(|error| Error::Io {
+                    path: file.clone(),
+                    error,
+                })?;
+                let doc = bitext_core::decode(&bytes).map_err(|error| Error::Decode {
+                    path: file.clone(),
+                    error,
+                })?;
+                Ok((file, doc.text))
+            })
+            .collect()
+    }
+
+    /// A glossary of several files' texts (as [`Glossary::read_files`] gives them), checked
+    /// together.
+    pub fn from_texts(files: &[(PathBuf, String)]) -> Result<Glossary, Error> {
         let mut glossary = Glossary::default();
-        for file in files {
-            let bytes = std::fs::read(&file).map_err(|error| Error::Io {
-                path: file.clone(),
-                error,
-            })?;
-            let doc = bitext_core::decode(&bytes).map_err(|error| Error::Decode {
-                path: file.clone(),
-                error,
-            })?;
-            glossary.add_file(&doc.text, &file)?;
+        for (file, text) in files {
+            glossary.add_file(text, file)?;
         }
         glossary.validate()?;
         Ok(glossary)

@@ -31,6 +31,19 @@ use quick_xml::Writer;
 use crate::xml::{self, attr, error, lang, local_in, next, unclosed, Collector};
 use crate::{lang_matches, same_primary, xml_clean, xml_root, Error, Format, Langs, Side, Unit};
 
+/// TMX's `creationdate` for output written now: the current time, or `SOURCE_DATE_EPOCH`
+/// when it is set (reproducible output), in TMX's form `YYYYMMDDThhmmssZ`.
+pub fn creation_date() -> String {
+    let time = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .map(|s| std::time::UNIX_EPOCH + std::time::Duration::from_secs(s))
+        .unwrap_or_else(std::time::SystemTime::now);
+    humantime::format_rfc3339_seconds(time)
+        .to_string()
+        .replace(['-', ':'], "")
+}
+
 /// Settings of [`write()`].
 #[derive(Debug, Clone)]
 pub struct WriteOptions {

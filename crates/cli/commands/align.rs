@@ -9,18 +9,6 @@ use crate::output;
 use crate::progress::Progress;
 use crate::ExitStatus;
 
-/// TMX's creation date: now, or `SOURCE_DATE_EPOCH` when set (reproducible output).
-fn creation_date() -> String {
-    let time = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<u64>().ok())
-        .map(|s| std::time::UNIX_EPOCH + std::time::Duration::from_secs(s))
-        .unwrap_or_else(std::time::SystemTime::now);
-    humantime::format_rfc3339_seconds(time)
-        .to_string()
-        .replace(['-', ':'], "")
-}
-
 /// Something to tell the user on standard error.
 enum Notice {
     /// What was done: counts, files written.
@@ -98,7 +86,7 @@ fn render(
             w.xml.into_bytes()
         }
         AlignFormat::Tmx => {
-            let mut o = bitext_io::tmx::WriteOptions::new(&creation_date());
+            let mut o = bitext_io::tmx::WriteOptions::new(&bitext_io::tmx::creation_date());
             o.zh_lang = opts.src_lang.clone();
             o.en_lang = opts.tgt_lang.clone();
             o.keep_unmatched = opts.keep_unmatched;
@@ -162,6 +150,9 @@ pub fn exec(args: AlignArgs) -> anyhow::Result<ExitStatus> {
     }
     if let Some(pairs) = &args.batch {
         return batch(&args, pairs);
+    }
+    if args.stdin {
+        return pipeline(&args);
     }
     let (Some(a), Some(b)) = (&args.a, &args.b) else {
         bail!("two documents to align are needed (or --batch PAIRS)");
@@ -383,4 +374,141 @@ fn batch(args: &AlignArgs, pairs_path: &Path) -> anyhow::Result<ExitStatus> {
         failures.join("\n  ")
     ));
     Ok(ExitStatus::Findings)
+}
+
+/// Lines of standard input aligned at once (in parallel), then written in order.
+const PIPELINE_CHUNK: usize = 64;
+
+/// One line of the pipeline: its id and two documents, decoded.
+fn pipeline_pair(line: &[u8]) -> Result<(String, Vec<Unit>), String> {
+    use base64::Engine;
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let fields: Vec<&[u8]> = line.split(|&b| b == b'\t').collect();
+    let [id, a, b] = fields[..] else {
+        return Err(format!(
+            "expected 3 tab-separated fields (id, base64 of A, base64 of B), found {}",
+            fields.len()
+        ));
+    };
+    let id = std::str::from_utf8(id).map_err(|_| "the id is not UTF-8".to_owned())?;
+    let decode = |field: &[u8], which: &str| -> Result<bitext_core::Document, String> {
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(field)
+            .map_err(|e| format!("{which} is not base64: {e}"))?;
+        bitext_core::Document::from_bytes(format!("{id}#{which}"), &bytes)
+            .map_err(|e| e.to_string())
+    };
+    let (a, b) = (decode(a, "A")?, decode(b, "B")?);
+    let aligned = bitext_align::pair::align_documents(&a, &b, &Default::default());
+    Ok((id.to_owned(), aligned.units))
+}
+
+/// `align --stdin`: pairs in, beads out, as they come, in flat memory.
+fn pipeline(args: &AlignArgs) -> anyhow::Result<ExitStatus> {
+    use std::io::{BufRead, Write};
+    if args.out.output.is_some() {
+        bail!("--stdin writes to standard output (redirect it, or leave out -o)");
+    }
+    let format = match args.out.format {
+        None | Some(AlignFormat::Jsonl) => AlignFormat::Jsonl,
+        Some(AlignFormat::Tsv) => AlignFormat::Tsv,
+        Some(other) => bail!("--stdin writes jsonl or tsv, not {}", other.extension()),
+    };
+    if args.presegmented || args.no_paragraphs {
+        bail!("--stdin aligns documents as given; --presegmented and --no-paragraphs do not apply");
+    }
+    let mut input = std::io::stdin().lock();
+    let mut out = output::stdout();
+    if format == AlignFormat::Tsv {
+        writeln!(out, "id\t{}", bitext_io::tsv::header().trim_end())?;
+    }
+    let (mut line_no, mut pairs, mut beads, mut bad) = (0usize, 0usize, 0usize, 0usize);
+    loop {
+        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(PIPELINE_CHUNK);
+        while chunk.len() < PIPELINE_CHUNK {
+            let mut line = Vec::new();
+            if input.read_until(b'\n', &mut line)? == 0 {
+                break;
+            }
+            line_no += 1;
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            chunk.push((line_no, line));
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let results: Vec<_> = chunk
+            .par_iter()
+            .map(|(_, line)| pipeline_pair(line))
+            .collect();
+        for ((n, _), result) in chunk.iter().zip(results) {
+            match result {
+                Ok((id, units)) => {
+                    pairs += 1;
+                    beads += units.len();
+                    let filtered: Vec<Unit>;
+                    let units = match args.units.min_confidence {
+                        Some(min) => {
+                            filtered = units
+                                .into_iter()
+                                .filter(|u| u.confidence.is_none_or(|c| c >= min))
+                                .collect();
+                            &filtered[..]
+                        }
+                        None => &units[..],
+                    };
+                    write_pipeline_beads(&mut out, format, &id, units)?;
+                }
+                Err(why) => {
+                    bad += 1;
+                    output::warn(&format!("<stdin>:{n}: {why}; line skipped"));
+                }
+            }
+        }
+        out.flush()?;
+    }
+    out.flush()?;
+    output::note(&format!(
+        "aligned {pairs} pairs from standard input ({beads} beads){}",
+        if bad > 0 {
+            format!(
+                "; {bad} bad {} skipped",
+                if bad == 1 { "line" } else { "lines" }
+            )
+        } else {
+            String::new()
+        }
+    ));
+    if bad > 0 {
+        return Ok(ExitStatus::Error);
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// One pair's beads on the pipeline's output, each with the pair's id.
+fn write_pipeline_beads(
+    out: &mut impl std::io::Write,
+    format: AlignFormat,
+    id: &str,
+    units: &[Unit],
+) -> std::io::Result<()> {
+    match format {
+        AlignFormat::Tsv => {
+            let id = bitext_io::tsv::escape(id);
+            for row in bitext_io::tsv::rows(units).lines() {
+                writeln!(out, "{id}\t{row}")?;
+            }
+        }
+        _ => {
+            let id = serde_json::to_string(id).map_err(std::io::Error::other)?;
+            for line in bitext_io::jsonl::write(units).lines() {
+                let rest = line.strip_prefix('{').unwrap_or(line);
+                writeln!(out, "{{\"id\":{id},{rest}")?;
+            }
+        }
+    }
+    Ok(())
 }

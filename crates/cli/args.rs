@@ -283,6 +283,9 @@ Batch:
   --resume continues an interrupted run: a pair whose output exists (outputs
   are written whole, by rename) is read back instead of aligned again (TMX,
   JSONL, TSV and XLIFF outputs; the others are aligned again).
+  --shard K/N aligns every Nth pair from the Kth (a Slurm array job gives each
+  task its K), writing only the pairs' outputs: `bitext export DIR` merges
+  them when every shard is done.
 
 Pipeline mode:
   --stdin reads document pairs from standard input, one a line: an id, then
@@ -299,6 +302,7 @@ Examples:
   bitext align en.txt zh.txt --format html -o review.html
   bitext align --presegmented zh.lines en.lines --format beads
   bitext align --batch pairs.tsv -o aligned/
+  bitext align --batch pairs.tsv -o aligned/ --shard $SLURM_ARRAY_TASK_ID/16
   paste ids <(base64 -w0 ...) ... | bitext align --stdin > beads.jsonl
 
 Exit codes:
@@ -327,6 +331,11 @@ pub struct AlignArgs {
     /// by rename) and align only the pairs without one; all.tmx is made from both.
     #[arg(long, requires = "batch")]
     pub resume: bool,
+    /// With --batch: align only shard K of N (the pairs of lines K, K+N, K+2N … of PAIRS,
+    /// counted from 1), for array jobs; each pair's output is written, no all.tmx (`bitext
+    /// export DIR` merges the shards' outputs).
+    #[arg(long, requires = "batch", value_name = "K/N", value_parser = shard)]
+    pub shard: Option<(usize, usize)>,
     /// Take one sentence per line, as given, instead of segmenting.
     #[arg(long)]
     pub presegmented: bool,
@@ -343,6 +352,25 @@ pub struct AlignArgs {
 }
 
 /// Where aligned units go, and in which format.
+/// `K/N`: shard K (from 1) of N.
+fn shard(s: &str) -> Result<(usize, usize), String> {
+    let (k, n) = s
+        .split_once('/')
+        .ok_or_else(|| format!("expected K/N (as 3/8), not {s:?}"))?;
+    let (k, n): (usize, usize) = (
+        k.trim()
+            .parse()
+            .map_err(|_| format!("K in {s:?} is not a number"))?,
+        n.trim()
+            .parse()
+            .map_err(|_| format!("N in {s:?} is not a number"))?,
+    );
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("K/N needs 1 <= K <= N, not {s:?}"));
+    }
+    Ok((k, n))
+}
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
     /// Output format [default: the extension of -o; else beads (align), tmx (align --batch,

@@ -252,7 +252,21 @@ fn batch(args: &AlignArgs, pairs_path: &Path) -> anyhow::Result<ExitStatus> {
     let Some(dir) = args.out.output.as_deref() else {
         bail!("--batch needs -o DIR");
     };
-    let pairs = read_pairs(pairs_path)?;
+    let mut pairs = read_pairs(pairs_path)?;
+    let listed = pairs.len();
+    if let Some((k, n)) = args.shard {
+        pairs = pairs
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % n == k - 1)
+            .map(|(_, p)| p)
+            .collect();
+        output::note(&format!(
+            "--shard {k}/{n}: {} of the {listed} pairs",
+            pairs.len()
+        ));
+    }
+    let merged = args.shard.is_none();
     let format = args.out.format.unwrap_or(AlignFormat::Tmx);
     if dir.exists() && !dir.is_dir() {
         bail!("{} is not a directory", dir.display());
@@ -276,7 +290,11 @@ fn batch(args: &AlignArgs, pairs_path: &Path) -> anyhow::Result<ExitStatus> {
             .iter()
             .filter(|p| !kept(p))
             .map(|p| out_path(&p.name))
-            .chain([merged_path.clone()].into_iter().filter(|_| !args.resume))
+            .chain(
+                [merged_path.clone()]
+                    .into_iter()
+                    .filter(|_| merged && !args.resume),
+            )
         {
             output::refuse_existing(&p, false)?;
         }
@@ -331,15 +349,15 @@ fn batch(args: &AlignArgs, pairs_path: &Path) -> anyhow::Result<ExitStatus> {
         .collect();
     progress.finish();
 
-    let mut merged = Vec::new();
+    let mut units = Vec::new();
     let mut failures = Vec::new();
     for (p, result) in pairs.iter().zip(results) {
         match result {
-            Ok((units, notes)) => {
+            Ok((pair_units, notes)) => {
                 for n in notes {
                     n.tell(&p.name);
                 }
-                merged.extend(units);
+                units.extend(pair_units);
             }
             Err(e) => failures.push(format!(
                 "{}:{}: {} + {}: {e:#}",
@@ -350,19 +368,22 @@ fn batch(args: &AlignArgs, pairs_path: &Path) -> anyhow::Result<ExitStatus> {
             )),
         }
     }
-    let mut notes = Vec::new();
-    let bytes = render(AlignFormat::Tmx, &merged, &args.units, &mut notes);
-    output::write_atomic(&merged_path, &bytes, true)
-        .with_context(|| format!("cannot write {}", merged_path.display()))?;
-    for n in notes {
-        n.tell("all.tmx");
+    if merged {
+        let mut notes = Vec::new();
+        let bytes = render(AlignFormat::Tmx, &units, &args.units, &mut notes);
+        output::write_atomic(&merged_path, &bytes, true)
+            .with_context(|| format!("cannot write {}", merged_path.display()))?;
+        for n in notes {
+            n.tell("all.tmx");
+        }
     }
     output::note(&format!(
-        "aligned {} of {} pairs into {} ({} beads, merged in all.tmx)",
+        "aligned {} of {} pairs into {} ({} beads{})",
         pairs.len() - failures.len(),
         pairs.len(),
         dir.display(),
-        merged.len()
+        units.len(),
+        if merged { ", merged in all.tmx" } else { "" }
     ));
     if failures.is_empty() {
         return Ok(ExitStatus::Success);

@@ -25,20 +25,29 @@ def _free_port():
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
-    ray_cmd = shutil.which("ray") or os.path.join(os.path.dirname(sys.executable), "ray")
+    # The ray of this Python (a virtual environment's), else the one on the PATH.
+    ray_cmd = os.path.join(os.path.dirname(sys.executable), "ray")
     if not os.path.exists(ray_cmd):
+        ray_cmd = shutil.which("ray")
+    if not ray_cmd:
         pytest.skip("the ray command is not installed")
-    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "RAY_DISABLE_DOCKER_CPU_WARNING": "1"}
+
+    def start(*args):
+        r = subprocess.run([ray_cmd, "start", *args], env=env, capture_output=True, text=True, timeout=180)
+        assert r.returncode == 0, f"ray start {' '.join(args)} failed:\n{r.stdout[-2000:]}\n{r.stderr[-2000:]}"
+
+    temp = str(tmp_path_factory.mktemp("ray"))
+    # A cluster of its own: no token or session that another Ray on the machine left in ~/.ray.
+    home = str(tmp_path_factory.mktemp("home"))
+    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "RAY_DISABLE_DOCKER_CPU_WARNING": "1", "HOME": home}
+    saved_home = os.environ.get("HOME")
+    os.environ["HOME"] = home
     port = _free_port()
     address = f"127.0.0.1:{port}"
     common = ["--node-ip-address=127.0.0.1", "--num-cpus=2", "--disable-usage-stats"]
-    temp = str(tmp_path_factory.mktemp("ray"))
     try:
-        subprocess.run([ray_cmd, "start", "--head", f"--port={port}", "--include-dashboard=false",
-                        f"--temp-dir={temp}", *common], check=True, env=env, capture_output=True,
-                       timeout=180)
-        subprocess.run([ray_cmd, "start", f"--address={address}", *common], check=True, env=env,
-                       capture_output=True, timeout=180)
+        start("--head", f"--port={port}", "--include-dashboard=false", f"--temp-dir={temp}", *common)
+        start(f"--address={address}", *common)
         ray.init(address=address, logging_level="ERROR", log_to_driver=False)
         ray.data.DataContext.get_current().enable_progress_bars = False
         yield address
@@ -46,6 +55,8 @@ def cluster(tmp_path_factory):
         if ray.is_initialized():
             ray.shutdown()
         subprocess.run([ray_cmd, "stop", "--force"], env=env, capture_output=True, timeout=180)
+        if saved_home is not None:
+            os.environ["HOME"] = saved_home
 
 
 def test_two_nodes_align_as_the_library_does(cluster, pairs, tmp_path):

@@ -32,6 +32,11 @@ pub struct AlignedUnit {
     /// compares them.
     pub zh_codes: Vec<String>,
     pub en_codes: Vec<String>,
+    /// Where runs of `zh` are verbatim in the file, as `runs` for the English: findings about
+    /// the Chinese (the target of an en→zh file) are placed through them.
+    pub zh_runs: Vec<[usize; 3]>,
+    /// The unit's flags in its file (PO `c-format`, `python-brace-format` …).
+    pub flags: Vec<String>,
 }
 
 /// One segment of a document for the segment rules: a unit of an aligned file or a bead of a
@@ -43,6 +48,12 @@ pub struct Segment {
     pub en: Range<usize>,
     pub zh_codes: Vec<String>,
     pub en_codes: Vec<String>,
+    /// Where runs of `zh` are in the file (see [`AlignedUnit::zh_runs`]), and where the unit
+    /// starts (findings in the Chinese that no run holds point there).
+    pub zh_runs: Vec<[usize; 3]>,
+    pub zh_at: usize,
+    /// The unit's flags in its file (see [`AlignedUnit::flags`]).
+    pub flags: Vec<String>,
 }
 
 /// Where a piece of the checked English is in the file.
@@ -81,6 +92,8 @@ pub struct Doc<'a> {
     /// Whether the text is one part of a larger file checked in pieces: what the rules say of
     /// "the document" is then said of the part.
     pub(crate) part: bool,
+    /// Whether the units come from a gettext PO file (its menu labels have accelerators).
+    pub(crate) po: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -97,6 +110,7 @@ impl<'a> Doc<'a> {
             source_chinese: true,
             automatic: false,
             part: false,
+            po: false,
         }
     }
 
@@ -104,6 +118,12 @@ impl<'a> Doc<'a> {
     /// file): notes about the whole document speak of the part.
     pub fn part_of_file(mut self) -> Doc<'a> {
         self.part = true;
+        self
+    }
+
+    /// The same document read from a gettext PO file.
+    pub fn from_po(mut self) -> Doc<'a> {
+        self.po = true;
         self
     }
 
@@ -168,6 +188,9 @@ impl<'a> Doc<'a> {
                 en: start..end,
                 zh_codes: u.zh_codes,
                 en_codes: u.en_codes,
+                zh_runs: u.zh_runs,
+                zh_at: u.at,
+                flags: u.flags,
             });
             if !u.zh.is_empty() && !u.en.is_empty() {
                 beads.push(Bead {
@@ -187,6 +210,7 @@ impl<'a> Doc<'a> {
             source_chinese: true,
             automatic: false,
             part: false,
+            po: false,
         }
     }
 
@@ -199,15 +223,7 @@ impl<'a> Doc<'a> {
         match self.pieces.get(k) {
             Some(p) if p.text.start <= start && !p.runs.is_empty() => {
                 let (s, e) = (start - p.text.start, end.min(p.text.end) - p.text.start);
-                let at_start = p.runs.iter().find(|r| r[0] <= s && s < r[0] + r[2]);
-                let at_end = p.runs.iter().find(|r| r[0] < e && e <= r[0] + r[2]);
-                match (at_start, at_end) {
-                    (Some(a), Some(b)) if a[1] + s - a[0] <= b[1] + e - b[0] => {
-                        (a[1] + s - a[0], b[1] + e - b[0])
-                    }
-                    (Some(a), _) => (a[1] + s - a[0], a[1] + s - a[0]),
-                    _ => (p.at, p.at),
-                }
+                through_runs(&p.runs, (s, e)).unwrap_or((p.at, p.at))
             }
             Some(p) if p.text.start <= start => match p.exact {
                 Some(x) => (
@@ -230,6 +246,9 @@ pub(crate) struct Finding {
     pub(crate) message: String,
     /// The rule's confidence in hundredths (see [`Diagnostic::confidence`]).
     pub(crate) confidence: Option<u8>,
+    /// `Some(k)`: the span is in the Chinese of segment `k` (the target of an en→zh file), not
+    /// in the checked English.
+    pub(crate) zh_segment: Option<usize>,
 }
 
 /// What a bilingual rule says of a finding: what was expected, the concept or value, the message
@@ -306,7 +325,42 @@ impl<'c, 'a> DocCtx<'c, 'a> {
             term,
             message,
             confidence: None,
+            zh_segment: None,
         });
+    }
+
+    /// Reports a finding at `span` of the target text of segment `k`: its English when the
+    /// English is the translation, else its Chinese (an en→zh file), so that the finding points
+    /// at the translation in the file, which is what a fix may change.
+    pub(crate) fn report_target(
+        &mut self,
+        rule: &'static Rule,
+        k: usize,
+        span: (usize, usize),
+        expected: String,
+        message: String,
+    ) {
+        let seg = &self.doc.segments[k];
+        if self.doc.source_chinese {
+            let at = seg.en.start;
+            self.report(
+                rule,
+                (at + span.0, at + span.1),
+                expected,
+                String::new(),
+                message,
+            );
+        } else {
+            self.findings.push(Finding {
+                rule,
+                span,
+                expected,
+                term: String::new(),
+                message,
+                confidence: None,
+                zh_segment: Some(k),
+            });
+        }
     }
 
     /// Reports a finding with the rule's confidence in it (hundredths): the bilingual rules,
@@ -328,6 +382,7 @@ impl<'c, 'a> DocCtx<'c, 'a> {
             term: what.term,
             message: what.message,
             confidence: Some(what.confidence),
+            zh_segment: None,
         });
     }
 
@@ -344,44 +399,98 @@ pub(crate) fn diagnostics(doc: &Doc, findings: Vec<Finding>) -> Vec<Diagnostic> 
     if findings.is_empty() {
         return Vec::new();
     }
-    let file = doc.file;
-    let index = LineIndex::new(file);
+    let index = LineIndex::new(doc.file);
     findings
         .into_iter()
-        .map(|f| {
-            let (start, end) = doc.file_span(f.span);
-            let (line, column) = index.line_col(file, start);
-            let (end_line, end_column) = index.line_col(file, end);
-            let k = doc.segments.partition_point(|s| s.en.end < f.span.0);
-            let segment = doc
-                .segments
-                .get(k)
-                .filter(|s| s.en.start <= f.span.0)
-                .map(|s| SegmentText {
-                    zh: s.zh.clone(),
-                    en: doc.text.get(s.en.clone()).unwrap_or("").to_owned(),
-                    span: [
-                        f.span.0 - s.en.start,
-                        f.span.1.clamp(f.span.0, s.en.end) - s.en.start,
-                    ],
-                });
-            Diagnostic {
-                segment,
-                rule: f.rule.id,
-                severity: f.rule.severity,
-                path: doc.path.to_owned(),
-                line,
-                column,
-                end_line,
-                end_column,
-                span: [doc.offset_base + start, doc.offset_base + end],
-                found: doc.text[f.span.0..f.span.1].to_owned(),
-                expected: f.expected,
-                term: f.term,
-                message: f.message,
-                confidence: f.confidence,
-                fingerprint: String::new(),
+        .map(|f| match f.zh_segment {
+            Some(k) => {
+                let seg = &doc.segments[k];
+                let span = (f.span.0.min(seg.zh.len()), f.span.1.min(seg.zh.len()));
+                let found = seg.zh.get(span.0..span.1).unwrap_or("").to_owned();
+                let segment = SegmentText {
+                    zh: seg.zh.clone(),
+                    en: doc.text.get(seg.en.clone()).unwrap_or("").to_owned(),
+                    span: [0, 0],
+                };
+                placed(
+                    doc,
+                    &index,
+                    f,
+                    chinese_file_span(seg, span),
+                    found,
+                    Some(segment),
+                )
+            }
+            None => {
+                let k = doc.segments.partition_point(|s| s.en.end < f.span.0);
+                let segment = doc
+                    .segments
+                    .get(k)
+                    .filter(|s| s.en.start <= f.span.0)
+                    .map(|s| SegmentText {
+                        zh: s.zh.clone(),
+                        en: doc.text.get(s.en.clone()).unwrap_or("").to_owned(),
+                        span: [
+                            f.span.0 - s.en.start,
+                            f.span.1.clamp(f.span.0, s.en.end) - s.en.start,
+                        ],
+                    });
+                let found = doc.text[f.span.0..f.span.1].to_owned();
+                let span = f.span;
+                placed(doc, &index, f, doc.file_span(span), found, segment)
             }
         })
         .collect()
+}
+
+/// A finding at `(start, end)` of the file, what it found there and its segment.
+fn placed(
+    doc: &Doc,
+    index: &LineIndex,
+    f: Finding,
+    (start, end): (usize, usize),
+    found: String,
+    segment: Option<SegmentText>,
+) -> Diagnostic {
+    let file = doc.file;
+    let (line, column) = index.line_col(file, start.min(file.len()));
+    let (end_line, end_column) = index.line_col(file, end.min(file.len()));
+    Diagnostic {
+        segment,
+        rule: f.rule.id,
+        severity: f.rule.severity,
+        path: doc.path.to_owned(),
+        line,
+        column,
+        end_line,
+        end_column,
+        span: [doc.offset_base + start, doc.offset_base + end],
+        found,
+        expected: f.expected,
+        term: f.term,
+        message: f.message,
+        confidence: f.confidence,
+        fingerprint: String::new(),
+    }
+}
+
+/// Where `span` of a segment's Chinese is in the file: through the runs the reader recorded,
+/// else at the unit.
+fn chinese_file_span(seg: &Segment, span: (usize, usize)) -> (usize, usize) {
+    through_runs(&seg.zh_runs, span).unwrap_or((seg.zh_at, seg.zh_at))
+}
+
+/// Where `(s, e)` of a text is in the file, through the runs of it that are there verbatim
+/// (`[offset in the text, offset in the file, length]`): both ends when runs hold them, the
+/// start alone when only it is held; `None` when no run holds the start.
+fn through_runs(runs: &[[usize; 3]], (s, e): (usize, usize)) -> Option<(usize, usize)> {
+    let at_start = runs.iter().find(|r| r[0] <= s && s < r[0] + r[2]);
+    let at_end = runs.iter().find(|r| r[0] < e && e <= r[0] + r[2]);
+    match (at_start, at_end) {
+        (Some(a), Some(b)) if a[1] + s - a[0] <= b[1] + e - b[0] => {
+            Some((a[1] + s - a[0], b[1] + e - b[0]))
+        }
+        (Some(a), _) => Some((a[1] + s - a[0], a[1] + s - a[0])),
+        _ => None,
+    }
 }

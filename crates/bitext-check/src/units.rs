@@ -34,23 +34,29 @@ pub fn file_doc<'a>(
         .filter(|(_, u)| u.translate)
         .map(|(k, u)| {
             let (z, e) = u.zh_en();
-            let runs = e
-                .pieces
-                .iter()
-                .filter(|p| p.exact())
-                .map(|p| [p.text, p.file, p.text_len])
-                .collect();
+            let runs = |side: &Side| {
+                side.pieces
+                    .iter()
+                    .filter(|p| p.exact())
+                    .map(|p| [p.text, p.file, p.text_len])
+                    .collect()
+            };
             AlignedUnit {
                 zh: z.joined(),
                 en: e.joined(),
                 at: u.at,
                 end: units.get(k + 1).map_or(file.len(), |n| n.at.max(u.at)),
-                runs,
+                runs: runs(e),
                 zh_codes: codes(z),
                 en_codes: codes(e),
+                zh_runs: runs(z),
+                flags: u.flags.clone(),
             }
         });
-    let doc = Doc::aligned(path, file, offset_base, aligned);
+    let mut doc = Doc::aligned(path, file, offset_base, aligned);
+    if format == "po" {
+        doc = doc.from_po();
+    }
     if english_source {
         doc.with_english_source()
     } else {

@@ -341,6 +341,9 @@ pub struct Unit {
     /// Notes and comments of the unit.
     #[serde(skip)]
     pub notes: Vec<String>,
+    /// The entry's flags (PO `#, c-format, python-brace-format …`): what its placeholders are.
+    #[serde(skip)]
+    pub flags: Vec<String>,
     /// The language tag of the file's source language (TMX `srclang`, XLIFF `source-language`),
     /// when the file names one: which side is the translation.
     #[serde(skip)]
@@ -363,6 +366,7 @@ impl Default for Unit {
             state: None,
             translate: true,
             notes: Vec::new(),
+            flags: Vec::new(),
             source: None,
         }
     }

@@ -92,6 +92,7 @@ struct Entry {
     plural: Option<Str>,
     strs: Vec<(usize, Str)>,
     notes: Vec<String>,
+    flags: Vec<String>,
     fuzzy: bool,
     obsolete: bool,
 }
@@ -146,6 +147,7 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
             id: e.ctxt.as_ref().map(|c| c.text.clone()),
             state: e.fuzzy.then(|| "fuzzy".to_string()),
             notes: e.notes.clone(),
+            flags: e.flags.clone(),
             ..Unit::default()
         };
         let mut strs = e.strs;
@@ -201,7 +203,10 @@ pub fn read(text: &str, langs: &Langs) -> Result<Vec<Unit>, Error> {
             }
             entry.at.get_or_insert(line_at);
             if let Some(flags) = trimmed.strip_prefix("#,") {
-                entry.fuzzy |= flags.split(',').any(|f| f.trim() == "fuzzy");
+                for flag in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                    entry.fuzzy |= flag == "fuzzy";
+                    entry.flags.push(flag.to_owned());
+                }
             } else if let Some(n) = trimmed.strip_prefix("#.") {
                 entry.notes.push(n.trim().to_string());
             } else if let Some(n) = trimmed.strip_prefix("# ") {

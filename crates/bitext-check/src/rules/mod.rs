@@ -15,6 +15,7 @@ mod inconsistent_target;
 mod inline_codes;
 mod near_miss;
 mod number_mismatch;
+mod placeholders;
 mod punctuation_width;
 mod repeated_words;
 mod spacing;
@@ -115,6 +116,7 @@ pub(crate) const CHECKS: &[&dyn Check] = &[
     &spacing::Spacing,
     &punctuation_width::PunctuationWidth,
     &inline_codes::InlineCodes,
+    &placeholders::Placeholders,
     &url_mismatch::UrlMismatch,
     &code_mismatch::CodeMismatch,
 ];

@@ -192,6 +192,10 @@ pub struct CheckArgs {
     /// JSON and SARIF) [default: the configuration's `min-confidence`, else 0.5].
     #[arg(long, value_name = "0..1", value_parser = parse_confidence)]
     pub min_confidence: Option<u8>,
+    /// Report every unit without a translation (by default a file with more than ten gets one
+    /// empty-target finding that counts them).
+    #[arg(long)]
+    pub each_empty_target: bool,
     /// Read settings from this file (a bitext.toml, or a pyproject.toml's [tool.bitext])
     /// instead of the one found upwards from the first path.
     #[arg(long, value_name = "FILE")]

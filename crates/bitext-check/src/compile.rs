@@ -64,6 +64,9 @@ pub struct Checker<'g> {
     pub(crate) enabled: Option<Vec<&'static str>>,
     /// Findings with a confidence below this (hundredths) are left out.
     pub(crate) min_confidence: u8,
+    /// Whether empty-target reports every unit without a translation (else, past
+    /// [`crate::EMPTY_TARGETS_LISTED`] in a document, one finding with the count).
+    pub(crate) each_empty_target: bool,
 }
 
 impl<'g> Checker<'g> {
@@ -153,6 +156,7 @@ impl<'g> Checker<'g> {
             run_scope: false,
             enabled: None,
             min_confidence: crate::DEFAULT_MIN_CONFIDENCE,
+            each_empty_target: false,
         }
     }
 

@@ -48,6 +48,10 @@ use context::DocCtx;
 /// The default threshold of [`Checker::min_confidence`], in hundredths: chosen on judged findings
 /// of official translations and on faults planted in them (`docs/evaluation.md`).
 pub const DEFAULT_MIN_CONFIDENCE: u8 = 50;
+
+/// How many units without a translation a document lists one by one before empty-target
+/// counts them in one finding instead (see [`Checker::each_empty_target`]).
+pub const EMPTY_TARGETS_LISTED: usize = 10;
 use rayon::prelude::*;
 
 impl Checker<'_> {
@@ -76,6 +80,13 @@ impl Checker<'_> {
     /// finding; the default is [`DEFAULT_MIN_CONFIDENCE`]).
     pub fn min_confidence(&mut self, hundredths: u8) {
         self.min_confidence = hundredths;
+    }
+
+    /// Whether empty-target reports every unit without a translation, however many a document
+    /// has (by default, a document with more than [`EMPTY_TARGETS_LISTED`] gets one finding that
+    /// counts them: a partly translated file is not a list of its work still to do).
+    pub fn each_empty_target(&mut self, yes: bool) {
+        self.each_empty_target = yes;
     }
 
     fn runs(&self, rule: &rules::Rule) -> bool {

@@ -103,12 +103,15 @@ struct Settings {
     select: Option<Vec<String>>,
     ignore: Vec<String>,
     min_confidence: Option<f64>,
+    each_empty_target: bool,
 }
 
 /// Checks English texts, translations and bilingual files with the rules of `bitext check`.
 ///
 /// `select` names the rules to run (default: every rule on by default), `ignore` rules to leave
-/// out, `min_confidence` (0 to 1, default 0.5) the threshold of the bilingual rules. Every
+/// out, `min_confidence` (0 to 1, default 0.5) the threshold of the bilingual rules,
+/// `each_empty_target=True` lists every untranslated unit (by default a file with more than ten
+/// gets one finding that counts them). Every
 /// method returns findings as dicts: the objects of `bitext check --format json`'s `findings`
 /// (`rule`, `severity`, `path`, `line`, `column`, `span`, `found`, `expected`, `message`,
 /// `confidence` …), sorted by place.
@@ -155,6 +158,7 @@ impl PyChecker {
             }
         };
         let owner = glossary.get().inner.clone();
+        let each_empty = settings.each_empty_target;
         let checker = py.detach(|| {
             OwnedChecker::new(owner, |g| {
                 let mut c = Checker::new(g);
@@ -162,6 +166,7 @@ impl PyChecker {
                 if let Some(m) = min {
                     c.min_confidence(m);
                 }
+                c.each_empty_target(each_empty);
                 c
             })
         });
@@ -272,13 +277,14 @@ pub(crate) fn pair_doc<'a>(doc: &'a bitext_core::Document, units: &[bitext_io::U
 #[pymethods]
 impl PyChecker {
     #[new]
-    #[pyo3(signature = (glossary=None, *, select=None, ignore=None, min_confidence=None))]
+    #[pyo3(signature = (glossary=None, *, select=None, ignore=None, min_confidence=None, each_empty_target=false))]
     fn new(
         py: Python<'_>,
         glossary: Option<Py<PyGlossary>>,
         select: Option<Vec<String>>,
         ignore: Option<Vec<String>>,
         min_confidence: Option<f64>,
+        each_empty_target: bool,
     ) -> PyResult<PyChecker> {
         let glossary = match glossary {
             Some(g) => g,
@@ -288,6 +294,7 @@ impl PyChecker {
             select,
             ignore: ignore.unwrap_or_default(),
             min_confidence,
+            each_empty_target,
         };
         PyChecker::build(glossary, settings, py)
     }
@@ -389,6 +396,7 @@ impl PyChecker {
                 me.settings.select.clone(),
                 me.settings.ignore.clone(),
                 me.settings.min_confidence,
+                me.settings.each_empty_target,
             ),
         )
             .into_pyobject(py)
@@ -397,18 +405,20 @@ impl PyChecker {
 
 /// A checker from its settings (what pickling a `PyChecker` stores).
 #[pyfunction]
-#[pyo3(signature = (glossary, select, ignore, min_confidence))]
+#[pyo3(signature = (glossary, select, ignore, min_confidence, each_empty_target=false))]
 fn _checker(
     py: Python<'_>,
     glossary: Py<PyGlossary>,
     select: Option<Vec<String>>,
     ignore: Vec<String>,
     min_confidence: Option<f64>,
+    each_empty_target: bool,
 ) -> PyResult<PyChecker> {
     let settings = Settings {
         select,
         ignore,
         min_confidence,
+        each_empty_target,
     };
     PyChecker::build(glossary, settings, py)
 }

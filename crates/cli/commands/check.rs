@@ -140,6 +140,7 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     if let Some(c) = args.min_confidence.or(config.min_confidence()) {
         checker.min_confidence(c);
     }
+    checker.each_empty_target(args.each_empty_target);
     for input in &inputs {
         if let Input::Skipped { name, why } = input {
             output::note(&format!("skipped {name}: {why}"));

@@ -116,8 +116,14 @@ fn join<T: ToString>(items: impl Iterator<Item = T>) -> String {
 
 /// The sides of a unit in the order they are written: the Chinese one first when there is one
 /// (it is the source of the documents bitext aligns), else as read.
+/// A unit's sides in the order a TMX gives them: the source first when the file the unit was
+/// read from names it (an en→zh XLIFF stays en→zh, `srclang="en"`), else the Chinese first.
 fn sides(unit: &Unit) -> [&Side; 2] {
-    if unit.b.is_chinese() && !unit.a.is_chinese() {
+    let source = unit.source.as_deref().map(crate::primary_lang);
+    let is = |side: &Side| source.as_deref() == Some(crate::primary_lang(&side.lang).as_str());
+    if is(&unit.a) {
+        [&unit.a, &unit.b]
+    } else if is(&unit.b) || (unit.b.is_chinese() && !unit.a.is_chinese()) {
         [&unit.b, &unit.a]
     } else {
         [&unit.a, &unit.b]
@@ -637,5 +643,18 @@ mod tests {
         let err = read("<tmx version=\"1.4\">\n<body>\n<tu>", &Langs::default()).unwrap_err();
         assert!(err.message.contains("not closed"), "{err}");
         assert_eq!(err.line, 3);
+    }
+
+    #[test]
+    fn an_en_to_zh_file_stays_en_to_zh() {
+        let xliff = r#"<xliff version="1.2"><file source-language="en" target-language="zh-CN" original="a"><body>
+<trans-unit id="1"><source>Open the file</source><target>打开文件</target></trans-unit>
+</body></file></xliff>"#;
+        let units = crate::xliff::read(xliff, &crate::Langs::default()).unwrap();
+        let xml = write(&units, &WriteOptions::new("20260101T000000Z")).xml;
+        assert!(xml.contains(r#"srclang="en""#), "{xml}");
+        let en = xml.find(r#"xml:lang="en""#).unwrap();
+        let zh = xml.find(r#"xml:lang="zh-CN""#).unwrap();
+        assert!(en < zh, "the source's <tuv> comes first: {xml}");
     }
 }

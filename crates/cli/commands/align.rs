@@ -99,8 +99,9 @@ fn render(
             }
             if w.unmatched > 0 {
                 notes.push(Notice::Note(format!(
-                    "TMX: left out {} beads with an empty side (--keep-unmatched keeps them)",
-                    w.unmatched
+                    "TMX: left out {} {} with an empty side (--keep-unmatched keeps them)",
+                    w.unmatched,
+                    if w.unmatched == 1 { "bead" } else { "beads" }
                 )));
             }
             w.xml.into_bytes()
@@ -128,6 +129,24 @@ impl OutputArgs {
         units: &[Unit],
         opts: &UnitArgs,
     ) -> anyhow::Result<()> {
+        if format == AlignFormat::Tmx
+            && !opts.keep_unmatched
+            && !units.is_empty()
+            && units.iter().all(Unit::is_unmatched)
+        {
+            let langs: std::collections::BTreeSet<&str> = units
+                .iter()
+                .flat_map(|u| [&u.a, &u.b])
+                .filter(|s| !s.is_empty())
+                .map(|s| s.lang.as_str())
+                .collect();
+            bail!(
+                "none of the {} units has both sides (the text is in {} only): the TMX would hold \
+                 nothing; --keep-unmatched writes them with an empty <seg>",
+                units.len(),
+                langs.into_iter().collect::<Vec<_>>().join(", ")
+            );
+        }
         let mut notes = Vec::new();
         let bytes = render(format, units, opts, &mut notes);
         for n in &notes {

@@ -19,6 +19,9 @@ use pyo3::types::{PyList, PyTuple};
 mod arrow;
 mod check;
 
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 pub(crate) use check::{PyChecker, PyGlossary};
 
 /// A bead of an alignment, or a unit of a bilingual file: two sides (`a`, the source or the

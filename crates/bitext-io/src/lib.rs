@@ -494,6 +494,15 @@ pub fn by_name(name: &str) -> Option<&'static Format> {
     FORMATS.iter().copied().find(|f| f.name == name)
 }
 
+/// The formats' names, as messages list them: `tmx, xliff, po, jsonl, tsv`.
+pub fn format_names() -> String {
+    FORMATS
+        .iter()
+        .map(|f| f.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Every extension of every format, for walking directories.
 pub fn extensions() -> impl Iterator<Item = &'static str> {
     FORMATS.iter().flat_map(|f| f.extensions.iter().copied())

@@ -122,32 +122,13 @@ pub(crate) struct PyChecker {
     checker: OwnedChecker,
 }
 
-/// The enabled rules of `select` less `ignore`, every id known.
-fn enabled(select: Option<&[String]>, ignore: &[String]) -> Result<Vec<String>, String> {
-    let selected: Vec<String> = match select {
-        Some(ids) => ids.to_vec(),
-        None => bitext_check::rules::all()
-            .filter(|r| r.on_by_default())
-            .map(|r| r.id.to_owned())
-            .collect(),
-    };
-    if let Some(id) = selected
-        .iter()
-        .chain(ignore)
-        .find(|id| bitext_check::rules::rule(id).is_none())
-    {
-        return Err(format!("unknown rule `{id}` (bitext.rules() lists them)"));
-    }
-    Ok(selected
-        .into_iter()
-        .filter(|id| !ignore.contains(id))
-        .collect())
-}
-
 impl PyChecker {
     fn build(glossary: Py<PyGlossary>, settings: Settings, py: Python<'_>) -> PyResult<PyChecker> {
+        let ignore: Vec<&str> = settings.ignore.iter().map(String::as_str).collect();
         let rules =
-            enabled(settings.select.as_deref(), &settings.ignore).map_err(PyValueError::new_err)?;
+            bitext_check::rules::enabled(settings.select.as_deref(), &ignore).map_err(|id| {
+                PyValueError::new_err(format!("unknown rule `{id}` (bitext.rules() lists them)"))
+            })?;
         let min = match settings.min_confidence {
             None => None,
             Some(c) if (0.0..=1.0).contains(&c) => Some((c * 100.0).round() as u8),

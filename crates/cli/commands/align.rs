@@ -28,6 +28,15 @@ impl Notice {
     }
 }
 
+/// The units whose confidence is at least `min` (and those without one).
+fn confident(units: &[Unit], min: f32) -> Vec<Unit> {
+    units
+        .iter()
+        .filter(|u| u.confidence.is_none_or(|c| c >= min))
+        .cloned()
+        .collect()
+}
+
 /// Renders units in `format`; what the user should know goes to `notes`.
 fn render(
     format: AlignFormat,
@@ -38,11 +47,7 @@ fn render(
     let kept: Vec<Unit>;
     let units = match opts.min_confidence {
         Some(min) => {
-            kept = units
-                .iter()
-                .filter(|u| u.confidence.is_none_or(|c| c >= min))
-                .cloned()
-                .collect();
+            kept = confident(units, min);
             notes.push(Notice::Note(format!(
                 "--min-confidence {min}: dropped {} of {} beads",
                 units.len() - kept.len(),
@@ -489,18 +494,11 @@ fn pipeline(args: &AlignArgs) -> anyhow::Result<ExitStatus> {
                 Ok((id, units)) => {
                     pairs += 1;
                     beads += units.len();
-                    let filtered: Vec<Unit>;
                     let units = match args.units.min_confidence {
-                        Some(min) => {
-                            filtered = units
-                                .into_iter()
-                                .filter(|u| u.confidence.is_none_or(|c| c >= min))
-                                .collect();
-                            &filtered[..]
-                        }
-                        None => &units[..],
+                        Some(min) => confident(&units, min),
+                        None => units,
                     };
-                    write_pipeline_beads(&mut out, format, &id, units)?;
+                    write_pipeline_beads(&mut out, format, &id, &units)?;
                 }
                 Err(why) => {
                     bad += 1;

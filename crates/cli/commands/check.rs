@@ -110,10 +110,7 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let selected: Vec<String> = match (&args.select, &config.check.select) {
         (Some(ids), _) => ids.clone(),
         (None, Some(ids)) => ids.iter().map(|i| i.get_ref().clone()).collect(),
-        (None, None) => bitext_check::rules::all()
-            .filter(|r| r.on_by_default())
-            .map(|r| r.id.to_owned())
-            .collect(),
+        (None, None) => bitext_check::rules::enabled(None, &[]).unwrap_or_default(),
     };
     let ignored: Vec<&str> = args
         .ignore
@@ -121,19 +118,8 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         .map(String::as_str)
         .chain(config.check.ignore.iter().map(|i| i.get_ref().as_str()))
         .collect();
-    for id in selected
-        .iter()
-        .map(String::as_str)
-        .chain(ignored.iter().copied())
-    {
-        if bitext_check::rules::rule(id).is_none() {
-            bail!(crate::config::unknown_rule(id));
-        }
-    }
-    let enabled: Vec<String> = selected
-        .into_iter()
-        .filter(|id| !ignored.contains(&id.as_str()))
-        .collect();
+    let enabled = bitext_check::rules::enabled(Some(&selected), &ignored)
+        .map_err(|id| anyhow::anyhow!(crate::config::unknown_rule(&id)))?;
     checker.select(&enabled).map_err(anyhow::Error::msg)?;
     let scope = args.consistency.or(config.check.consistency);
     checker.consistency_across_files(scope == Some(Scope::Run));
@@ -182,7 +168,7 @@ pub fn exec(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         bail!(
             "nothing to check: no file here is English text or a bilingual file with Chinese and English ({} files skipped; bitext reads .txt documents and {})",
             skipped,
-            bitext_io::FORMATS.iter().map(|f| f.name).collect::<Vec<_>>().join(", ")
+            bitext_io::format_names()
         );
     }
     let mut findings = checker.check(&docs);
@@ -447,11 +433,7 @@ fn refuse_unread(path: &Path) -> anyhow::Result<()> {
     bail!(
         "{}: not a format bitext reads (.{ext}): check reads documents as .txt, and {}",
         path.display(),
-        bitext_io::FORMATS
-            .iter()
-            .map(|f| f.name)
-            .collect::<Vec<_>>()
-            .join(", ")
+        bitext_io::format_names()
     )
 }
 

@@ -83,11 +83,7 @@ fn directory(args: &ExportArgs, format: AlignFormat) -> anyhow::Result<ExitStatu
              ({} files skipped; bitext reads {})",
             args.input.display(),
             skipped.len(),
-            bitext_io::FORMATS
-                .iter()
-                .map(|f| f.name)
-                .collect::<Vec<_>>()
-                .join(", ")
+            bitext_io::format_names()
         );
     }
     // One language pair per output: the pair of each file's first unit, by primary language.

@@ -126,6 +126,30 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
     CHECKS.iter().map(|c| c.rule())
 }
 
+/// The rules a run enables: those of `select` (by default every rule on by default) less those
+/// of `ignore`. An unknown id of either list is the error, as given.
+pub fn enabled(select: Option<&[String]>, ignore: &[&str]) -> Result<Vec<String>, String> {
+    let selected: Vec<String> = match select {
+        Some(ids) => ids.to_vec(),
+        None => all()
+            .filter(|r| r.on_by_default())
+            .map(|r| r.id.to_owned())
+            .collect(),
+    };
+    if let Some(id) = selected
+        .iter()
+        .map(String::as_str)
+        .chain(ignore.iter().copied())
+        .find(|id| rule(id).is_none())
+    {
+        return Err(id.to_owned());
+    }
+    Ok(selected
+        .into_iter()
+        .filter(|id| !ignore.contains(&id.as_str()))
+        .collect())
+}
+
 /// Looks a rule up by id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     all().find(|r| r.id == id)

@@ -509,17 +509,14 @@ fn compare(
         }
     }
     if po {
-        if let Some((_, marker)) = accelerator(source) {
+        if let Some((at, marker)) = accelerator(source) {
             if !target.contains(marker) {
+                let key: String = source[at..].chars().take(2).collect();
                 out.push((
                     whole,
                     format!(
-                        "the source's accelerator `{}` is not in the translation (Chinese menus \
-                         write it as 文件({marker}F))",
-                        &source[accelerator(source).map_or(0, |a| a.0)..]
-                            .chars()
-                            .take(2)
-                            .collect::<String>()
+                        "the source's accelerator `{key}` is not in the translation (Chinese \
+                         menus write it as 文件({marker}F))"
                     ),
                 ));
             }
@@ -551,10 +548,8 @@ impl Check for Placeholders {
             if source == target {
                 continue;
             }
-            // A PO entry has flags or none; accelerators are read in PO labels only.
-            let po =
-                !s.flags.is_empty() || s.zh_codes.is_empty() && s.en_codes.is_empty() && ctx.doc.po;
-            for (span, message) in compare(source, target, Formats::of(&s.flags), po) {
+            // Accelerators are read in PO labels only.
+            for (span, message) in compare(source, target, Formats::of(&s.flags), ctx.doc.po) {
                 found.push((k, span, message));
             }
         }
